@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginConsole } from "../support/console-login";
+import { dbProviders, startTestServer, type TestServer } from "../support/test-server";
+
+describe.each(dbProviders)("API keys and the /v3 error shape (%s)", (provider) => {
+  let server: TestServer;
+  const seedKey = `seed-${provider}-${Date.now()}`;
+
+  beforeAll(async () => {
+    server = await startTestServer({ provider, env: { SEED_API_KEY: seedKey, ADMIN_EMAIL: "admin@example.test", ADMIN_PASSWORD: "correct horse battery" } });
+  });
+  afterAll(async () => server?.stop());
+
+  it("answers 401 JSON without a key", async () => {
+    const res = await fetch(`${server.url}/v3/face-match/`, { method: "POST" });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("content-type")).toContain("application/json");
+    expect(await res.json()).toEqual({ error: { code: "unauthorized", message: expect.stringContaining("x-api-key") } });
+  });
+
+  it("answers 401 JSON for an unknown key", async () => {
+    const res = await fetch(`${server.url}/v3/sessions/`, { headers: { "x-api-key": "not-a-key" } });
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe("unauthorized");
+  });
+
+  it("accepts SEED_API_KEY and serves trailing-slash paths without redirecting", async () => {
+    const res = await fetch(`${server.url}/v3/no-such-route/`, { method: "POST", headers: { "x-api-key": seedKey }, redirect: "manual" });
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toMatchObject({ code: "not_found" });
+  });
+
+  it("never answers HTML under /v3, not even for an unknown path", async () => {
+    const res = await fetch(`${server.url}/v3/a/b/c`, { headers: { "x-api-key": seedKey } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toContain("application/json");
+  });
+
+  it("creates a key in the console that works once and stops working when revoked", async () => {
+    const cookie = await loginConsole(server.url, "admin@example.test", "correct horse battery");
+    expect(cookie).toBeTruthy();
+    const created = await fetch(`${server.url}/api/console/api-keys`, {
+      method: "POST",
+      headers: { cookie: cookie!, "content-type": "application/json" },
+      body: JSON.stringify({ name: "backend" }),
+    });
+    expect(created.status).toBe(201);
+    const { id, key, prefix } = (await created.json()) as { id: string; key: string; prefix: string };
+    expect(key.startsWith(prefix)).toBe(true);
+
+    const listed = await (await fetch(`${server.url}/api/console/api-keys`, { headers: { cookie: cookie! } })).json();
+    expect(JSON.stringify(listed)).not.toContain(key);
+
+    const ok = await fetch(`${server.url}/v3/nothing/`, { headers: { "x-api-key": key } });
+    expect(ok.status).toBe(404);
+
+    const revoked = await fetch(`${server.url}/api/console/api-keys/${id}`, { method: "DELETE", headers: { cookie: cookie! } });
+    expect(revoked.status).toBe(204);
+    const after = await fetch(`${server.url}/v3/nothing/`, { headers: { "x-api-key": key } });
+    expect(after.status).toBe(401);
+  });
+
+  it("rejects a malformed console request with a field-level 400", async () => {
+    const cookie = await loginConsole(server.url, "admin@example.test", "correct horse battery");
+    const res = await fetch(`${server.url}/api/console/api-keys`, { method: "POST", headers: { cookie: cookie!, "content-type": "application/json" }, body: JSON.stringify({ name: 42 }) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: "validation_error", field: "name" });
+    const bad = await fetch(`${server.url}/api/console/api-keys`, { method: "POST", headers: { cookie: cookie!, "content-type": "application/json" }, body: "{not json" });
+    expect((await bad.json()).error.code).toBe("invalid_json");
+  });
+});
+
+describe("rate limiting per API key", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { SEED_API_KEY: "rate-key", RATE_LIMIT_PER_MINUTE: "3" } });
+  });
+  afterAll(async () => server?.stop());
+
+  it("answers 429 with Retry-After once the bucket is empty", async () => {
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${server.url}/v3/x/`, { headers: { "x-api-key": "rate-key" } });
+      statuses.push(res.status);
+      if (res.status === 429) {
+        retryAfter = res.headers.get("retry-after");
+        expect((await res.json()).error.code).toBe("rate_limited");
+      }
+    }
+    expect(statuses.slice(0, 3)).toEqual([404, 404, 404]);
+    expect(statuses.slice(3)).toEqual([429, 429]);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,37 @@
+import { createRandomToken, hashToken } from "@/lib/crypto/tokens";
+import type { Db, Tx } from "@/lib/db";
+
+// API keys: random, shown once, stored as sha256 only. The visible prefix lets people tell keys apart.
+export const API_KEY_PREFIX = "fid_";
+
+export async function createApiKey(
+  db: Db | Tx,
+  input: { applicationId: string; name: string; key?: string; createdById?: string },
+): Promise<{ key: string; id: string; prefix: string }> {
+  const key = input.key ?? createRandomToken(API_KEY_PREFIX, 32);
+  const prefix = key.slice(0, Math.min(key.length, 10));
+  const record = await db.apiKey.create({
+    data: { applicationId: input.applicationId, name: input.name, prefix, hash: hashToken(key), createdById: input.createdById },
+  });
+  return { key, id: record.id, prefix };
+}
+
+export async function findActiveApiKey(db: Db, key: string) {
+  if (!key || key.length > 200) return null;
+  const record = await db.apiKey.findUnique({ where: { hash: hashToken(key) }, include: { application: true } });
+  if (!record || record.revokedAt) return null;
+  return record;
+}
+
+export async function revokeApiKey(db: Db, input: { applicationId: string; id: string }): Promise<boolean> {
+  const result = await db.apiKey.updateMany({
+    where: { id: input.id, applicationId: input.applicationId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return result.count === 1;
+}
+
+export async function listApiKeys(db: Db, applicationId: string) {
+  const keys = await db.apiKey.findMany({ where: { applicationId }, orderBy: { createdAt: "desc" } });
+  return keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, createdAt: k.createdAt, lastUsedAt: k.lastUsedAt, revokedAt: k.revokedAt }));
+}

@@ -1,0 +1,21 @@
+import { bootstrapInstance } from "@/lib/bootstrap/bootstrap-instance";
+import { markBootstrapped } from "@/lib/bootstrap/server-state";
+import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+// Start-up: a broken configuration or unreachable database stops the process with a clear message
+// rather than serving errors.
+export async function startServerRuntime(): Promise<void> {
+  try {
+    const env = getEnv();
+    process.env.NEXTAUTH_URL ??= env.publicUrl;
+    await bootstrapInstance();
+    markBootstrapped();
+    logger.info("faceid ready", { url: env.publicUrl, database: env.databaseProvider, dataDir: env.dataDir });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    markBootstrapped(message);
+    logger.error("start-up failed", { error: message });
+    process.exit(1);
+  }
+}

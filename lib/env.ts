@@ -1,0 +1,61 @@
+import path from "node:path";
+import { z } from "zod";
+import { emailSchema } from "@/lib/validation/email";
+
+// The operator contract (DESIGN.md) plus the project's own settings, parsed once. Every variable is
+// documented in .env.example.
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const envSchema = z.object({
+  NODE_ENV: z.string().default("production"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z.string().optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  ENCRYPTION_KEY: z.string().optional(),
+  AUTH_SECRET: z.string().min(32).optional(),
+  SEED_API_KEY: z.string().min(1).optional(),
+  ADMIN_EMAIL: emailSchema.optional(),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag,
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  CONSOLE_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(8),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  dataDir: string;
+  databaseUrl: string;
+  databaseProvider: "sqlite" | "postgresql";
+  publicUrl: string;
+};
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.DATA_DIR);
+  const databaseUrl = env.DATABASE_URL || `file:${path.join(dataDir, "faceid.db")}`;
+  const databaseProvider = /^postgres(ql)?:\/\//.test(databaseUrl) ? "postgresql" : "sqlite";
+  if (databaseProvider === "sqlite" && !databaseUrl.startsWith("file:")) {
+    throw new Error("DATABASE_URL must be postgresql://... or file:<path> (SQLite)");
+  }
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+  cached = { ...env, dataDir, databaseUrl, databaseProvider, publicUrl };
+  return cached;
+}
+
+// Tests start several servers in one process tree; they reset the cache after changing process.env.
+export function resetEnvCache(): void {
+  cached = undefined;
+}
