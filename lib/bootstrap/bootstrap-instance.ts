@@ -1,6 +1,7 @@
 import { createApplication } from "@/lib/applications/create-application";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { hashPassword } from "@/lib/auth/password";
+import { getAppSecret, getEncryptionKey } from "@/lib/crypto/instance-secrets";
 import { createRandomToken, hashToken } from "@/lib/crypto/tokens";
 import { getDb, type Db } from "@/lib/db";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -49,6 +50,9 @@ async function ensureAdmin(db: Db): Promise<void> {
 
 export async function bootstrapInstance(): Promise<void> {
   const env = getEnv();
+  // create (or validate) the instance secrets now, so a bad ENCRYPTION_KEY stops start-up at once
+  getEncryptionKey();
+  getAppSecret();
   const applied = await migrateDatabase({ provider: env.databaseProvider, databaseUrl: env.databaseUrl });
   if (applied.length) logger.info("database migrated", { provider: env.databaseProvider, applied });
   const db = getDb();

@@ -11,6 +11,7 @@ export async function startServerRuntime(): Promise<void> {
     process.env.NEXTAUTH_URL ??= env.publicUrl;
     await bootstrapInstance();
     markBootstrapped();
+    (await import("@/lib/webhooks/worker")).startWebhookWorker();
     logger.info("faceid ready", { url: env.publicUrl, database: env.databaseProvider, dataDir: env.dataDir });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

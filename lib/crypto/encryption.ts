@@ -29,16 +29,21 @@ export function decrypt(sealed: Uint8Array, key: Buffer = getEncryptionKey(), aa
   return Buffer.concat([decipher.update(buf.subarray(HEADER)), decipher.final()]);
 }
 
-export function encryptString(text: string, aad?: string): Buffer {
-  return encrypt(Buffer.from(text, "utf8"), undefined, aad);
+// Prisma's Bytes columns take Uint8Array<ArrayBuffer>; a Buffer may sit on a shared pool, so copy.
+function toColumnBytes(buf: Buffer): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(buf);
+}
+
+export function encryptString(text: string, aad?: string): Uint8Array<ArrayBuffer> {
+  return toColumnBytes(encrypt(Buffer.from(text, "utf8"), undefined, aad));
 }
 
 export function decryptString(sealed: Uint8Array, aad?: string): string {
   return decrypt(sealed, undefined, aad).toString("utf8");
 }
 
-export function encryptEmbedding(embedding: Float32Array, aad?: string): Buffer {
-  return encrypt(new Uint8Array(embedding.buffer, embedding.byteOffset, embedding.byteLength), undefined, aad);
+export function encryptEmbedding(embedding: Float32Array, aad?: string): Uint8Array<ArrayBuffer> {
+  return toColumnBytes(encrypt(new Uint8Array(embedding.buffer, embedding.byteOffset, embedding.byteLength), undefined, aad));
 }
 
 export function decryptEmbedding(sealed: Uint8Array, aad?: string): Float32Array {
