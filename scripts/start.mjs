@@ -10,6 +10,9 @@ if (existsSync(join(root, ".env"))) process.loadEnvFile(join(root, ".env"));
 if (!existsSync(join(root, "lib", "generated", "sqlite", "client.ts"))) {
   await runOrExit(process.execPath, [join(root, "scripts", "postinstall.mjs")]);
 }
+// Models: converted during npm install; this re-checks them (a no-op in well under a second when current).
+await runOrExit(join(root, "node_modules", ".bin", "tsx"), [join(root, "models", "scripts", "prepare.ts")]);
+
 const built = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, "utf8") : "";
 if (process.env.SKIP_BUILD !== "1" && built !== sourceFingerprint()) {
   console.log("Building the app (first start or sources changed)…");

@@ -33,6 +33,9 @@ console.log("\n▶ typecheck (tsc)");
 const tsc = await run(bin("tsc"), ["--noEmit", "-p", "."]);
 record("typecheck", tsc === 0 ? 1 : 0, tsc === 0 ? 0 : 1);
 
+// models are converted by npm install; this re-checks them (no-op when current)
+await run(bin("tsx"), [join(root, "models", "scripts", "prepare.ts")]);
+
 const built = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, "utf8") : "";
 let buildOk = built === sourceFingerprint();
 if (!buildOk) {

@@ -5,6 +5,7 @@ import { getAppSecret, getEncryptionKey } from "@/lib/crypto/instance-secrets";
 import { createRandomToken, hashToken } from "@/lib/crypto/tokens";
 import { getDb, type Db } from "@/lib/db";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { ensureWorkflowTemplates } from "@/lib/workflows/ensure-workflow-templates";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
@@ -19,6 +20,7 @@ async function ensureSandbox(db: Db): Promise<void> {
   const env = getEnv();
   const existing = await db.application.findFirst({ orderBy: { createdAt: "asc" } });
   const app = existing ?? (await createApplication(db, { name: "Sandbox", isSandbox: true }));
+  await ensureWorkflowTemplates(db, app.id);
   if (env.SEED_API_KEY) {
     const known = await db.apiKey.findUnique({ where: { hash: hashToken(env.SEED_API_KEY) } });
     if (!known) await createApiKey(db, { applicationId: app.id, name: "Seed key (SEED_API_KEY)", key: env.SEED_API_KEY });

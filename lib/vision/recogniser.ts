@@ -1,0 +1,82 @@
+import * as ort from "onnxruntime-node";
+import manifest from "@/models/manifest.json";
+import { alignmentMatrix, type ChipAlignment } from "./align-face";
+import { builtinModelPath, getSession, runModel } from "./model-sessions";
+import type { DetectedFace, DecodedImage } from "./types";
+import { warpToTensor } from "./warp-to-tensor";
+
+export type RecogniserConfig = {
+  modelId: string;
+  path: string;
+  size: number;
+  layout: "nchw" | "nhwc";
+  alignment: ChipAlignment;
+  mean: [number, number, number];
+  scale: [number, number, number];
+  /** average the embedding of the mirrored chip too (test-time augmentation) */
+  flip: boolean;
+};
+
+const dlib = manifest.models.find((m) => m.id === "dlib-resnet")!;
+
+// The built-in dlib ResNet, or a user's ArcFace-style ONNX model (FACE_RECOGNISER_ONNX): 5-point
+// alignment to the 112x112 InsightFace template, (x - 127.5) / 128, NCHW.
+export function getRecogniserConfig(env: NodeJS.ProcessEnv = process.env): RecogniserConfig {
+  const custom = env.FACE_RECOGNISER_ONNX;
+  if (custom) {
+    const size = Number(env.FACE_RECOGNISER_INPUT_SIZE) || 112;
+    return {
+      modelId: env.FACE_RECOGNISER_ID || `custom:${custom.split(/[\\/]/).pop()}`,
+      path: custom,
+      size,
+      layout: env.FACE_RECOGNISER_LAYOUT === "nhwc" ? "nhwc" : "nchw",
+      alignment: "arcface",
+      mean: [127.5, 127.5, 127.5],
+      scale: [1 / 128, 1 / 128, 1 / 128],
+      flip: env.FACE_RECOGNISER_FLIP === "1",
+    };
+  }
+  return {
+    modelId: `dlib-resnet@${dlib.sha256.slice(0, 12)}`,
+    path: builtinModelPath("dlib-resnet"),
+    size: 150,
+    layout: "nchw",
+    alignment: "dlib68",
+    mean: [122.782, 117.001, 104.298],
+    scale: [1 / 256, 1 / 256, 1 / 256],
+    flip: env.FACE_RECOGNISER_FLIP === "1",
+  };
+}
+
+export function l2normalise(v: Float32Array): Float32Array {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) n += v[i] * v[i];
+  const inv = 1 / (Math.sqrt(n) || 1);
+  return v.map((x) => x * inv);
+}
+
+/** L2-normalised embedding of a detected face, from the aligned chip the recogniser expects. */
+export async function embedFace(image: DecodedImage, face: DetectedFace, config = getRecogniserConfig()): Promise<{ embedding: Float32Array; modelId: string; chip: Float32Array }> {
+  const { size, layout } = config;
+  const m = alignmentMatrix({ mesh: face.mesh, landmarks: face.landmarks, alignment: config.alignment, size });
+  const per = size * size * 3;
+  const batch = config.flip ? 2 : 1;
+  const input = new Float32Array(per * batch);
+  warpToTensor({ image, dstToSrc: m, width: size, height: size, layout, mean: config.mean, scale: config.scale, out: input });
+  if (config.flip) {
+    // mirror: chip x -> size - x, composed into the chip-to-image matrix
+    const flipped: typeof m = [-m[0], m[1], m[0] * size + m[2], -m[3], m[4], m[3] * size + m[5]];
+    warpToTensor({ image, dstToSrc: flipped, width: size, height: size, layout, mean: config.mean, scale: config.scale, out: input, offset: per });
+  }
+  const session = await getSession(config.modelId, config.path);
+  const dims = layout === "nchw" ? [batch, 3, size, size] : [batch, size, size, 3];
+  const out = await runModel(session, { [session.inputNames[0]]: new ort.Tensor("float32", input, dims) });
+  const raw = out[session.outputNames[0]].data as Float32Array;
+  const dim = raw.length / batch;
+  const sum = new Float32Array(dim);
+  for (let b = 0; b < batch; b++) {
+    const e = l2normalise(raw.subarray(b * dim, (b + 1) * dim));
+    for (let i = 0; i < dim; i++) sum[i] += e[i];
+  }
+  return { embedding: l2normalise(sum), modelId: config.modelId, chip: input.subarray(0, per) };
+}
