@@ -1,6 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Another build directory lets two checkouts' worth of builds (or a build beside a running server)
+  // coexist; `next build` and `next start` must see the same value.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // The v3 API is served at paths with a trailing slash (/v3/face-match/) and must never redirect:
   // clients POST multipart bodies and do not follow redirects reliably. Both forms are served as-is.
   skipTrailingSlashRedirect: true,

@@ -45,4 +45,4 @@ export function sourceFingerprint() {
   return createHash("sha256").update(entries.join("\n")).digest("hex");
 }
 
-export const fingerprintFile = join(root, ".next", "faceid-source-fingerprint");
+export const fingerprintFile = join(root, process.env.NEXT_DIST_DIR || ".next", "faceid-source-fingerprint");

@@ -1,0 +1,25 @@
+import { decodeImageOrThrow } from "@/lib/media/decode-image";
+import type { DecodedImage } from "@/lib/media/types";
+import { analyzeFace, rotateImage, type FaceAnalysis } from "@/lib/vision";
+import { createWarning, type Warning } from "@/lib/verification/warnings";
+
+// `image` is turned by `analysis.rotation`, so face coordinates index into it directly.
+export type AnalyzedUpload = { field: string; bytes: Uint8Array; image: DecodedImage; analysis: FaceAnalysis };
+
+// Bytes -> checked, oriented pixels -> every face, with the largest embedded and graded.
+export async function analyzeUpload(input: { field: string; bytes: Uint8Array; rotate: boolean }): Promise<AnalyzedUpload> {
+  const image = await decodeImageOrThrow(input.bytes, { field: input.field });
+  const analysis = await analyzeFace(image, { rotate: input.rotate });
+  const turned = analysis.rotation === 0 ? image : { ...image, ...rotateImage(image, analysis.rotation) };
+  return { field: input.field, bytes: input.bytes, image: turned, analysis };
+}
+
+// No face, several faces and quality problems, naming the image they concern.
+export function describeFaceWarnings(upload: AnalyzedUpload): Warning[] {
+  const { analysis, field } = upload;
+  if (!analysis.primary) return [createWarning("NO_FACE_DETECTED", `Image: ${field}.`)];
+  const warnings: Warning[] = [];
+  if (analysis.faces.length > 1) warnings.push(createWarning("MULTIPLE_FACES_DETECTED", `Image: ${field} (${analysis.faces.length} faces).`));
+  for (const risk of analysis.primary.warnings) warnings.push(createWarning(risk, `Image: ${field}.`));
+  return warnings;
+}

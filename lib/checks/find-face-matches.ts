@@ -1,0 +1,28 @@
+import { getSyncedFaceIndex } from "@/lib/search/sync-face-index";
+import type { FaceSearchHit } from "@/lib/search/types";
+import { getScoreCalibration, scoreFromCosine } from "@/lib/vision/score-calibration";
+import { createWarning, type Warning } from "@/lib/verification/warnings";
+
+export type FaceMatchHit = FaceSearchHit & { similarity: number };
+
+// 1:N against the application's enrolled faces; similarity is the same calibrated 0-100 score as 1:1.
+export async function findFaceMatches(input: { applicationId: string; embedding: Float32Array; modelId: string; k?: number; minSimilarity: number }): Promise<FaceMatchHit[]> {
+  const index = await getSyncedFaceIndex(input.applicationId, input.modelId);
+  if (index.size === 0) return [];
+  const calibration = getScoreCalibration(input.modelId);
+  return index
+    .search(input.embedding, { k: input.k ?? 5 })
+    .map((hit) => ({ ...hit, similarity: Math.round(scoreFromCosine(hit.cosine, calibration)) }))
+    .filter((hit) => hit.similarity >= input.minSimilarity);
+}
+
+// Blocklist hits and faces enrolled for someone else, as warnings (a face enrolled for the same
+// vendor_data is that user returning, not a duplicate).
+export function describeListWarnings(hits: FaceMatchHit[], vendorData: string | null): Warning[] {
+  const warnings: Warning[] = [];
+  const blocked = hits.find((h) => h.entry.listKind === "blocklist");
+  if (blocked) warnings.push(createWarning("FACE_IN_BLOCKLIST", `Similarity ${blocked.similarity}.`));
+  const duplicate = hits.find((h) => h.entry.kind !== "list" && (!vendorData || h.entry.vendorData !== vendorData));
+  if (duplicate) warnings.push(createWarning("DUPLICATED_FACE", `Similarity ${duplicate.similarity}.`));
+  return warnings;
+}

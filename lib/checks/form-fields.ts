@@ -1,0 +1,41 @@
+import { AppError } from "@/lib/errors";
+
+// Typed access to multipart fields with the API's error shape: the first present name wins, so the
+// service's two spellings (source_image / user_image, target_image / ref_image) both work.
+export async function getFileField(form: FormData, names: string[]): Promise<{ name: string; bytes: Uint8Array } | null> {
+  for (const name of names) {
+    const value = form.get(name);
+    if (value === null) continue;
+    if (typeof value === "string") {
+      if (value === "") continue;
+      throw new AppError("validation_error", `${name} must be an uploaded image file, not a text field.`, { field: name });
+    }
+    return { name, bytes: new Uint8Array(await value.arrayBuffer()) };
+  }
+  return null;
+}
+
+export function getTextField(form: FormData, name: string, maxLength = 1000): string | null {
+  const value = form.get(name);
+  if (value === null || value === "") return null;
+  if (typeof value !== "string") throw new AppError("validation_error", `${name} must be a text field.`, { field: name });
+  if (value.length > maxLength) throw new AppError("validation_error", `${name} is longer than ${maxLength} characters.`, { field: name });
+  return value;
+}
+
+export function getBooleanField(form: FormData, name: string): boolean | null {
+  const value = getTextField(form, name, 10);
+  if (value === null) return null;
+  const v = value.toLowerCase();
+  if (["true", "1", "yes", "on"].includes(v)) return true;
+  if (["false", "0", "no", "off"].includes(v)) return false;
+  throw new AppError("validation_error", `${name} must be true or false.`, { field: name });
+}
+
+export function getScoreField(form: FormData, name: string): number | null {
+  const value = getTextField(form, name, 20);
+  if (value === null) return null;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw new AppError("validation_error", `${name} must be a number from 0 to 100.`, { field: name });
+  return n;
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { getApplicationSettings } from "@/lib/applications/get-application-settings";
+import { analyzeUpload, describeFaceWarnings } from "@/lib/checks/analyze-upload";
+import { describeListWarnings, findFaceMatches } from "@/lib/checks/find-face-matches";
+import { getBooleanField, getFileField, getScoreField, getTextField } from "@/lib/checks/form-fields";
+import { saveApiRequest } from "@/lib/checks/save-api-request";
+import { AppError } from "@/lib/errors";
+import { scoreLiveness } from "@/lib/vision";
+import { decideScoreStatus, worstStatus } from "@/lib/verification/decide-score-status";
+import { createWarning, type Warning } from "@/lib/verification/warnings";
+
+// POST /v3/passive-liveness/: one frame -> liveness score and status, face quality and luminance,
+// plus blocklist and duplicate checks against the application's enrolled faces.
+export async function runPassiveLiveness(form: FormData, ctx: { applicationId: string; apiKeyId: string }) {
+  const started = Date.now();
+  const settings = await getApplicationSettings(ctx.applicationId);
+  const vendorData = getTextField(form, "vendor_data");
+  const decline = getScoreField(form, "face_liveness_score_decline_threshold") ?? settings.liveness.decline;
+  const review = Math.max(decline, getScoreField(form, "face_liveness_score_review_threshold") ?? settings.liveness.review);
+  const rotate = getBooleanField(form, "rotate_image") ?? false;
+  const keep = getBooleanField(form, "save_api_request") ?? settings.saveApiRequests;
+  const image = await getFileField(form, ["user_image"]);
+  if (!image) throw new AppError("validation_error", "user_image is required: the selfie to check.", { field: "user_image" });
+
+  const upload = await analyzeUpload({ field: image.name, bytes: image.bytes, rotate });
+  const warnings: Warning[] = describeFaceWarnings(upload);
+  const primary = upload.analysis.primary;
+  let status: "Approved" | "In Review" | "Declined" = "Declined";
+  let score: number | null = null;
+  if (primary) {
+    const liveness = await scoreLiveness(upload.image, upload.analysis.faces[0]);
+    score = Math.round(liveness.score);
+    const livenessStatus = decideScoreStatus(score, { review, decline });
+    if (livenessStatus === "Declined") warnings.push(createWarning("LIVENESS_FACE_ATTACK", `Score ${score}; decline below ${decline}.`));
+    if (livenessStatus === "In Review") warnings.push(createWarning("LOW_LIVENESS_SCORE", `Score ${score}; review below ${review}.`));
+    const hits = await findFaceMatches({ applicationId: ctx.applicationId, embedding: primary.embedding, modelId: primary.modelId, minSimilarity: settings.faceMatch.review });
+    const listWarnings = describeListWarnings(hits, vendorData);
+    warnings.push(...listWarnings);
+    const listStatus = listWarnings.some((w) => w.risk === "FACE_IN_BLOCKLIST") ? "Declined" : listWarnings.length ? "In Review" : "Approved";
+    status = worstStatus(livenessStatus, listStatus);
+  }
+
+  const requestId = randomUUID();
+  const report = {
+    status,
+    method: "PASSIVE" as const,
+    score,
+    face_quality: primary ? Math.round(primary.quality.overall) : null,
+    face_luminance: primary ? Math.round((primary.meanLuminance / 255) * 100) : null,
+    warnings,
+  };
+  const urls = await saveApiRequest(
+    { id: requestId, applicationId: ctx.applicationId, apiKeyId: ctx.apiKeyId, endpoint: "passive-liveness", status, score, vendorData, warnings, result: { liveness: report, thresholds: { review, decline } }, durationMs: Date.now() - started },
+    { keepImages: keep ? [{ kind: "reference_image", bytes: image.bytes }] : [], retentionDays: settings.retentionDays },
+  );
+  return { request_id: requestId, created_at: new Date().toISOString(), vendor_data: vendorData, liveness: { ...report, reference_image: urls.reference_image ?? null } };
+}

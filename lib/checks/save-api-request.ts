@@ -1,0 +1,52 @@
+import { getDb } from "@/lib/db";
+import { deleteMedia, storeMedia } from "@/lib/media/blob-store";
+import { createSignedMediaUrl } from "@/lib/media/signed-url";
+import { sniffImageType } from "@/lib/media/sniff-image-type";
+
+export type ApiRequestRecord = {
+  id: string;
+  applicationId: string;
+  apiKeyId: string;
+  endpoint: string;
+  status: string | null;
+  score: number | null;
+  vendorData: string | null;
+  warnings: unknown;
+  result: unknown;
+  durationMs: number;
+};
+
+const mimeTypes = { jpeg: "image/jpeg", png: "image/png", webp: "image/webp" } as const;
+
+// Every standalone call is recorded (scores, status, warnings: what the console's request log shows).
+// Images are stored, sealed, only when kept; a failure removes what was written, so no half record.
+export async function saveApiRequest(record: ApiRequestRecord, options: { keepImages: { kind: string; bytes: Uint8Array }[]; retentionDays: number | null }): Promise<Record<string, string>> {
+  const db = getDb();
+  const expiresAt = options.retentionDays ? new Date(Date.now() + options.retentionDays * 86_400_000) : null;
+  const stored: { kind: string; id: string }[] = [];
+  try {
+    for (const image of options.keepImages) {
+      const mimeType = mimeTypes[sniffImageType(image.bytes) ?? "jpeg"];
+      const media = await storeMedia(db, { applicationId: record.applicationId, kind: image.kind, mimeType, bytes: image.bytes, requestId: record.id, expiresAt });
+      stored.push({ kind: image.kind, id: media.id });
+    }
+    await db.apiRequest.create({
+      data: {
+        id: record.id,
+        applicationId: record.applicationId,
+        apiKeyId: record.apiKeyId,
+        endpoint: record.endpoint,
+        status: record.status,
+        score: record.score,
+        vendorData: record.vendorData,
+        warnings: record.warnings as object,
+        result: { ...(record.result as object), media: Object.fromEntries(stored.map((s) => [s.kind, s.id])) },
+        durationMs: record.durationMs,
+      },
+    });
+  } catch (error) {
+    await deleteMedia(db, stored.map((s) => s.id)).catch(() => undefined);
+    throw error;
+  }
+  return Object.fromEntries(stored.map((s) => [s.kind, createSignedMediaUrl(s.id)]));
+}
