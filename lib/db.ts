@@ -10,7 +10,7 @@ import { getEnv } from "@/lib/env";
 // SQLite client's type stands for both.
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-export type { Prisma } from "@/lib/generated/sqlite/client";
+export { Prisma } from "@/lib/generated/sqlite/client";
 
 const globalForDb = globalThis as unknown as { faceidDb?: Db };
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { listMigrations, migrateDatabase, migratePostgres, migrateSqlite } from "@/lib/db/migrate";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
 import { createApplication } from "@/lib/applications/create-application";
@@ -40,9 +40,15 @@ describe.each(dbProviders)("migrations and the Prisma client (%s)", (provider) =
   });
   afterAll(async () => cleanup?.());
 
-  it("applies every migration once, and again is a no-op", async () => {
-    const first = await migrateDatabase({ provider, databaseUrl: url });
-    expect(first.length).toBeGreaterThan(0);
+  it("applies every migration once, keeps existing rows, and again is a no-op", async () => {
+    const all = listMigrations(provider);
+    const migrate = (list: typeof all) => (provider === "postgresql" ? migratePostgres(url, list) : Promise.resolve(migrateSqlite(url, list)));
+    expect(await migrate(all.slice(0, 1))).toEqual([all[0].id]);
+    const app = await createApplication(db, { name: "Before later migrations" });
+    await db.apiKey.create({ data: { applicationId: app.id, name: "k", prefix: "p", hash: `h-${provider}-keep` } });
+    expect((await migrateDatabase({ provider, databaseUrl: url })).length).toBe(all.length - 1);
+    expect(await db.apiKey.count({ where: { applicationId: app.id } })).toBe(1);
+    expect(await db.faceList.count({ where: { applicationId: app.id } })).toBe(1);
     expect(await migrateDatabase({ provider, databaseUrl: url })).toEqual([]);
   });
 

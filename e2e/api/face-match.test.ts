@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import sharp from "sharp";
+import { loginConsole } from "../support/console-login";
 import { datasetsPresent, faceImage, warnIfDatasetsMissing } from "../support/datasets";
 import { dbProviders, startTestServer, type TestServer } from "../support/test-server";
 
@@ -9,13 +10,16 @@ const KEY = "face-match-key";
 describe.skipIf(!datasetsPresent).each(dbProviders)("POST /v3/face-match/ (%s)", (provider) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ provider, env: { SEED_API_KEY: KEY } });
+    server = await startTestServer({ provider, env: { SEED_API_KEY: KEY, ADMIN_EMAIL: "admin@example.test", ADMIN_PASSWORD: "admin-password-1" } });
   });
   afterAll(async () => server?.stop());
 
   async function match(fields: Record<string, Blob | string>) {
     const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.append(k, v, ...(typeof v === "string" ? [] : ["upload.jpg"]));
+    for (const [k, v] of Object.entries(fields)) {
+      if (typeof v === "string") form.append(k, v);
+      else form.append(k, v, "upload.jpg");
+    }
     const res = await fetch(`${server.url}/v3/face-match/`, { method: "POST", headers: { "x-api-key": KEY }, body: form });
     return { status: res.status, body: await res.json() };
   }
@@ -43,6 +47,19 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("POST /v3/face-match/ (%s)",
   it("applies per-request thresholds", async () => {
     const { body } = await match({ source_image: faceImage("images/deepface-01/1.jpg"), target_image: faceImage("images/deepface-01/2.jpg"), face_match_score_review_threshold: "100", face_match_score_decline_threshold: "10" });
     expect(body.face_match.status).toBe("In Review");
+  });
+
+  it("uses the application's thresholds set in the console", async () => {
+    const cookie = (await loginConsole(server.url, "admin@example.test", "admin-password-1"))!;
+    const patch = (json: object) => fetch(`${server.url}/api/console/application`, { method: "PATCH", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(json) });
+    expect((await patch({ faceMatchReviewThreshold: 101 })).status).toBe(400);
+    expect((await patch({ faceMatchReviewThreshold: 100 })).status).toBe(200);
+    try {
+      const { body } = await match({ source_image: faceImage("images/deepface-01/1.jpg"), target_image: faceImage("images/deepface-01/2.jpg") });
+      expect(body.face_match.status).toBe("In Review");
+    } finally {
+      await patch({ faceMatchReviewThreshold: 70 });
+    }
   });
 
   it("declines with NO_REFERENCE_IMAGE when the reference is missing", async () => {

@@ -16,7 +16,10 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("passive liveness and 1:N fa
 
   async function post(path: string, fields: Record<string, Blob | string>) {
     const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.append(k, v, ...(typeof v === "string" ? [] : ["upload.jpg"]));
+    for (const [k, v] of Object.entries(fields)) {
+      if (typeof v === "string") form.append(k, v);
+      else form.append(k, v, "upload.jpg");
+    }
     const res = await fetch(`${server.url}${path}`, { method: "POST", headers: { "x-api-key": KEY }, body: form });
     return { status: res.status, body: await res.json() };
   }

@@ -11,7 +11,11 @@ export async function startServerRuntime(): Promise<void> {
     process.env.NEXTAUTH_URL ??= env.publicUrl;
     await bootstrapInstance();
     markBootstrapped();
+    // Warm the face models so the first check is fast; /readyz reports them. A failure here leaves the
+    // console and API up (checks answer 503) rather than stopping the process.
+    void (await import("@/lib/vision")).loadVisionModels().catch((error: Error) => logger.error("face models failed to load", { error: error.message }));
     (await import("@/lib/webhooks/worker")).startWebhookWorker();
+    (await import("@/lib/sessions/sweep-session-deadlines")).startSessionSweeper();
     logger.info("faceid ready", { url: env.publicUrl, database: env.databaseProvider, dataDir: env.dataDir });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -28,6 +28,10 @@ export function migrateSqlite(databaseUrl: string, migrations: Migration[]): str
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("busy_timeout = 10000");
+    // Table rebuilds (SQLite's ALTER) drop and recreate tables: with foreign keys enforced, dropping a
+    // parent would cascade-delete its children. This connection is only for migrating; the check at the
+    // end proves the result consistent.
+    db.pragma("foreign_keys = OFF");
     db.exec(`CREATE TABLE IF NOT EXISTS "${TABLE}" ("id" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)`);
     const applied: string[] = [];
     const apply = db.transaction((m: Migration) => {
@@ -37,6 +41,8 @@ export function migrateSqlite(databaseUrl: string, migrations: Migration[]): str
       applied.push(m.id);
     });
     for (const m of migrations) apply.immediate(m);
+    const violations = db.pragma("foreign_key_check") as unknown[];
+    if (violations.length) throw new Error(`Migrations left ${violations.length} foreign key violations`);
     return applied;
   } finally {
     db.close();

@@ -11,7 +11,8 @@ export type Risk =
   | "LIVENESS_FACE_ATTACK"
   | "LOW_LIVENESS_SCORE"
   | "FACE_IN_BLOCKLIST"
-  | "DUPLICATED_FACE";
+  | "DUPLICATED_FACE"
+  | "LIVENESS_MAX_ATTEMPTS_EXCEEDED";
 
 export type LogType = "information" | "warning" | "error";
 export type Warning = { risk: Risk; log_type: LogType; short_description: string; long_description: string };
@@ -28,6 +29,7 @@ const catalogue: Record<Risk, { log_type: LogType; short: string; long: string }
   LOW_LIVENESS_SCORE: { log_type: "warning", short: "Low liveness score", long: "The liveness score is below the review threshold; a person should look at the capture." },
   FACE_IN_BLOCKLIST: { log_type: "error", short: "Face in blocklist", long: "The face matches a face on this application's blocklist." },
   DUPLICATED_FACE: { log_type: "warning", short: "Duplicated face", long: "The face matches a face already enrolled for a different user." },
+  LIVENESS_MAX_ATTEMPTS_EXCEEDED: { log_type: "error", short: "Too many liveness attempts", long: "Every allowed liveness attempt failed, so the session was declined." },
 };
 
 export function createWarning(risk: Risk, detail?: string): Warning {

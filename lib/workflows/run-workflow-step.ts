@@ -10,7 +10,7 @@ const statusHandle = { Approved: "approved", "In Review": "review", Declined: "d
 // - a check without a finished result (none yet, or only "Not Finished") is the next check;
 // - LIVENESS declined before max_attempts is asked for again (attempt n+1); only the last attempt counts;
 // - a check wired with "next" feeds its status into the running verdict (worst wins: Declined >
-//   In Review > Approved); a check wired by status routes to its approved/review/declined output instead
+//   In Review > Approved), and a Declined verdict ends the run at once; a check wired by status routes to its approved/review/declined output instead
 //   and does not feed the verdict: the author decided what that status means;
 // - an end node combines with the verdict, worst wins: END_APPROVED approves only if nothing worse was
 //   seen, END_DECLINED always declines;
@@ -51,6 +51,9 @@ export function runWorkflowStep(input: {
         facts.scores[node.feature] = last.score ?? null;
         if (node.routing.mode === "next") {
           verdict = worstStatus(verdict, status);
+          // nothing after this can undo a Declined verdict (worst wins, end nodes included): stop here
+          // rather than ask the user for checks that cannot change the outcome
+          if (verdict === "Declined") return { type: "outcome", status: "Declined", endNodeId: id, warnings, pathTaken };
           id = node.routing.next;
         } else {
           id = node.routing[statusHandle[status]];

@@ -1,0 +1,18 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { handleApiError } from "@/lib/api/error-response";
+import { readOrMintDeviceId, withDeviceCookie } from "@/lib/capture/capture-response";
+import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
+import { getCaptureState } from "@/lib/capture/get-capture-state";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/capture/{token} – the hosted page's view of its session (polled to follow progress)
+export async function GET(req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
+  try {
+    const { token } = await ctx.params;
+    const session = await findCaptureSessionOrThrow(token);
+    return withDeviceCookie(NextResponse.json(await getCaptureState(session, token)), readOrMintDeviceId(req));
+  } catch (error) {
+    return handleApiError(error);
+  }
+}

@@ -1,0 +1,23 @@
+import { NextResponse } from "next/server";
+import { parseJsonBody } from "@/lib/api/parse-json-body";
+import { getConsoleApplication } from "@/lib/applications/get-console-application";
+import { updateApplicationSchema } from "@/lib/applications/schemas";
+import { updateApplication } from "@/lib/applications/update-application";
+import { withConsoleSession } from "@/lib/auth/with-console-session";
+import { getDb } from "@/lib/db";
+
+function serialize(app: Awaited<ReturnType<typeof getConsoleApplication>>) {
+  const { id, name, isSandbox, faceMatchReviewThreshold, faceMatchDeclineThreshold, livenessReviewThreshold, livenessDeclineThreshold, retentionDays, saveApiRequests } = app;
+  return { id, name, isSandbox, faceMatchReviewThreshold, faceMatchDeclineThreshold, livenessReviewThreshold, livenessDeclineThreshold, retentionDays, saveApiRequests };
+}
+
+// GET /api/console/application – the console's application and its defaults
+export const GET = withConsoleSession("viewer", async () => NextResponse.json(serialize(await getConsoleApplication())));
+
+// PATCH /api/console/application – change thresholds, retention, request logging (admin, audited)
+export const PATCH = withConsoleSession("admin", async (req, user) => {
+  const changes = await parseJsonBody(req, updateApplicationSchema);
+  const app = await getConsoleApplication();
+  const updated = await updateApplication(getDb(), { id: app.id, changes, actor: { type: "user", id: user.id, label: user.email } });
+  return NextResponse.json(serialize(updated));
+});

@@ -1,0 +1,82 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "@/components/console/fetch-json";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { SelectField, TextField } from "@/components/ui/field";
+
+type AppSettings = {
+  name: string;
+  faceMatchReviewThreshold: number;
+  faceMatchDeclineThreshold: number;
+  livenessReviewThreshold: number;
+  livenessDeclineThreshold: number;
+  retentionDays: number | null;
+  saveApiRequests: boolean;
+};
+
+const retentionOptions = [
+  { value: "", label: "Unlimited" },
+  { value: "30", label: "30 days" },
+  { value: "90", label: "90 days" },
+  { value: "365", label: "1 year" },
+  { value: "1825", label: "5 years" },
+  { value: "3650", label: "10 years" },
+];
+const thresholdFields: { key: keyof AppSettings; label: string }[] = [
+  { key: "faceMatchReviewThreshold", label: "Face match: review below" },
+  { key: "faceMatchDeclineThreshold", label: "Face match: decline below" },
+  { key: "livenessReviewThreshold", label: "Liveness: review below" },
+  { key: "livenessDeclineThreshold", label: "Liveness: decline below" },
+];
+
+export function ApplicationSettingsForm() {
+  const queryClient = useQueryClient();
+  const settings = useQuery({ queryKey: ["application"], queryFn: () => fetchJson<AppSettings>("/api/console/application") });
+  const save = useMutation({
+    mutationFn: (json: Partial<AppSettings>) => fetchJson<AppSettings>("/api/console/application", { method: "PATCH", json }),
+    onSuccess: (data) => queryClient.setQueryData(["application"], data),
+  });
+  const s = settings.data;
+  return (
+    <Card title="Application defaults" description="Applied to new requests and sessions unless a request or workflow overrides them. Changes are audited.">
+      {!s ? (
+        <p className="text-sm text-slate-500">Loading…</p>
+      ) : (
+        <form
+          key={JSON.stringify(s)}
+          className="space-y-5"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const f = new FormData(e.currentTarget);
+            const retention = String(f.get("retentionDays") ?? "");
+            save.mutate({
+              ...Object.fromEntries(thresholdFields.map(({ key }) => [key, Number(f.get(key))])),
+              retentionDays: retention ? Number(retention) : null,
+              saveApiRequests: f.get("saveApiRequests") === "on",
+            });
+          }}
+        >
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            {thresholdFields.map(({ key, label }) => (
+              <TextField key={key} label={label} id={key} type="number" min={0} max={100} step={1} required defaultValue={String(s[key])} />
+            ))}
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <SelectField label="Keep stored images and results" id="retentionDays" options={retentionOptions} defaultValue={s.retentionDays ? String(s.retentionDays) : ""} />
+            <label className="flex items-center gap-2 self-end pb-2 text-sm text-slate-700">
+              <input type="checkbox" name="saveApiRequests" defaultChecked={s.saveApiRequests} className="h-4 w-4 rounded border-slate-300" />
+              Keep images of standalone API calls
+            </label>
+          </div>
+          {save.error ? <p role="alert" className="text-sm text-red-700">{save.error.message}</p> : null}
+          {save.isSuccess ? <p role="status" className="text-sm text-green-700">Saved.</p> : null}
+          <Button type="submit" disabled={save.isPending}>
+            Save defaults
+          </Button>
+        </form>
+      )}
+    </Card>
+  );
+}

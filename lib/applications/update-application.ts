@@ -1,0 +1,18 @@
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { ApplicationChanges } from "@/lib/applications/schemas";
+
+// Defaults the checks apply to new requests and sessions; every change is audited with before/after.
+export async function updateApplication(db: Db, input: { id: string; changes: ApplicationChanges; actor: AuditActor }) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.application.findUnique({ where: { id: input.id } });
+    if (!before) throw new AppError("not_found", "No application with this id.");
+    const after = await tx.application.update({ where: { id: input.id }, data: input.changes });
+    const changed = Object.fromEntries(
+      Object.keys(input.changes).map((k) => [k, { from: before[k as keyof typeof before], to: after[k as keyof typeof after] }]),
+    );
+    await recordAudit(tx, { actor: input.actor, applicationId: input.id, action: "application.updated", targetType: "application", targetId: input.id, details: changed });
+    return after;
+  });
+}

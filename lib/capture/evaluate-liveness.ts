@@ -1,0 +1,65 @@
+import type { AnalyzedUpload } from "@/lib/checks/analyze-upload";
+import { describeFaceWarnings } from "@/lib/checks/analyze-upload";
+import type { RetryReason } from "@/lib/capture/retry-reasons";
+import type { CaptureChallenge } from "@/lib/capture/types";
+import { verifyFlashResponse, type Rgb } from "@/lib/capture/verify-flash-response";
+import { verifyHeadTurns } from "@/lib/capture/verify-head-turns";
+import { compareEmbeddings, scoreLiveness } from "@/lib/vision";
+import { decideScoreStatus, type Thresholds } from "@/lib/verification/decide-score-status";
+import { createWarning, type Warning } from "@/lib/verification/warnings";
+
+export type LivenessEvaluation = { status: "Approved" | "In Review" | "Declined"; score: number | null; warnings: Warning[]; retryReason: RetryReason | null; details: Record<string, unknown> };
+
+// Mean colour of the inner part of the face box (cheeks, nose, forehead), where screen light lands.
+function faceMean(frame: AnalyzedUpload): Rgb {
+  const { box } = frame.analysis.faces[0];
+  const { data, width, height } = frame.image;
+  const x0 = Math.max(0, Math.round(box.x + box.width * 0.25));
+  const x1 = Math.min(width, Math.round(box.x + box.width * 0.75));
+  const y0 = Math.max(0, Math.round(box.y + box.height * 0.2));
+  const y1 = Math.min(height, Math.round(box.y + box.height * 0.8));
+  const sum: Rgb = [0, 0, 0];
+  let n = 0;
+  for (let y = y0; y < y1; y += 2) {
+    for (let x = x0; x < x1; x += 2) {
+      const i = (y * width + x) * 3;
+      sum[0] += data[i];
+      sum[1] += data[i + 1];
+      sum[2] += data[i + 2];
+      n++;
+    }
+  }
+  return sum.map((v) => v / Math.max(1, n)) as Rgb;
+}
+
+function attack(score: number | null, warnings: Warning[], retryReason: RetryReason, detail: string, details: Record<string, unknown>): LivenessEvaluation {
+  return { status: "Declined", score: score === null ? null : Math.min(score, 20), warnings: [...warnings, createWarning("LIVENESS_FACE_ATTACK", detail)], retryReason, details };
+}
+
+// One capture attempt against its challenge: the anti-spoofing score of the first (straight) frame, plus
+// the method's own proof of a live, present person (colour response or 3-D head turns).
+export async function evaluateLiveness(input: { challenge: CaptureChallenge; frames: AnalyzedUpload[]; thresholds: Thresholds }): Promise<LivenessEvaluation> {
+  const [first] = input.frames;
+  const warnings = describeFaceWarnings(first);
+  if (!first.analysis.primary) return { status: "Declined", score: null, warnings, retryReason: "no_face", details: {} };
+  const score = Math.round((await scoreLiveness(first.image, first.analysis.faces[0])).score);
+  const details: Record<string, unknown> = { antispoof: score };
+  const { challenge } = input;
+  if (challenge.method !== "PASSIVE" && input.frames.some((f) => !f.analysis.primary)) return attack(score, warnings, "no_face", "The face left the frame during the challenge.", details);
+  if (challenge.method === "FLASHING") {
+    const verdict = verifyFlashResponse({ colors: challenge.colors, faceMeans: input.frames.map(faceMean) });
+    Object.assign(details, { flash: verdict });
+    if (!verdict.ok) return attack(score, warnings, "flash_not_followed", "The face did not reflect the screen's colour sequence.", details);
+  }
+  if (challenge.method === "ACTIVE_3D") {
+    const base = first.analysis.primary;
+    const sameFace = input.frames.slice(1).map((f) => compareEmbeddings(base.embedding, f.analysis.primary!.embedding).score >= input.thresholds.decline);
+    const verdict = verifyHeadTurns({ turns: challenge.turns, poses: input.frames.map((f) => f.analysis.primary!.pose), sameFace });
+    Object.assign(details, { turns: verdict });
+    if (!verdict.ok) return attack(score, warnings, sameFace.every(Boolean) ? "head_not_turned" : "face_changed", `Head-turn challenge failed: ${verdict.reason}.`, details);
+  }
+  const status = decideScoreStatus(score, input.thresholds);
+  if (status === "Declined") warnings.push(createWarning("LIVENESS_FACE_ATTACK", `Score ${score}; decline below ${input.thresholds.decline}.`));
+  if (status === "In Review") warnings.push(createWarning("LOW_LIVENESS_SCORE", `Score ${score}; review below ${input.thresholds.review}.`));
+  return { status, score, warnings, retryReason: status === "Declined" ? "liveness_failed" : null, details };
+}

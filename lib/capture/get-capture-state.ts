@@ -1,0 +1,37 @@
+import type { CaptureSessionRow } from "@/lib/capture/find-capture-session";
+import { describeRetryReason, type RetryReason } from "@/lib/capture/retry-reasons";
+import { readChallenge, readStepUp } from "@/lib/capture/session-context";
+import type { CaptureChallenge, CaptureState, CaptureStep } from "@/lib/capture/types";
+import { getDb } from "@/lib/db";
+import { captureUrlFor } from "@/lib/sessions/build-session-decision";
+
+const OPEN = new Set(["Not Started", "In Progress"]);
+
+// Only what the page needs: the challenge without its bookkeeping, no scores, no other sessions' data.
+export async function getCaptureState(session: CaptureSessionRow, token: string): Promise<CaptureState> {
+  const language = session.language?.toLowerCase().startsWith("es") ? "es" : "en";
+  const stored = readChallenge(session.challenge);
+  const stepUp = readStepUp(session.stepUp);
+  let step: CaptureStep;
+  if (!OPEN.has(session.status)) step = stepUp?.action === "skip" && session.status === "Approved" ? { type: "skipped", reason: stepUp.reason } : { type: "done" };
+  else if (session.status === "In Progress" && stored) {
+    const { nodeId: _n, attempt, maxAttempts, issuedAt: _i, ...challenge } = stored;
+    step = { type: "capture", challenge: challenge as CaptureChallenge, attempt, maxAttempts };
+  } else step = { type: "start" };
+  const last = await getDb().checkResult.findFirst({ where: { sessionId: session.id, feature: "LIVENESS" }, orderBy: { createdAt: "desc" } });
+  const reason = (last?.data as { retryReason?: RetryReason } | null)?.retryReason ?? null;
+  const branding = (session.application.branding ?? {}) as { name?: string; color?: string; logoUrl?: string };
+  return {
+    sessionId: session.id,
+    sessionNumber: session.sessionNumber,
+    status: session.status,
+    workflowType: session.workflowType,
+    language,
+    branding: { name: branding.name ?? session.application.name, color: branding.color ?? "#1f57cc", logoUrl: branding.logoUrl ?? null },
+    captureUrl: captureUrlFor(token),
+    callback: session.callback,
+    step,
+    lastAttempt: last ? { ok: last.status !== "Declined", reason: reason ? describeRetryReason(reason, language) : null, risks: (last.warnings as { risk: string }[]).map((w) => w.risk) } : null,
+    expiresAt: session.expiresAt.toISOString(),
+  };
+}

@@ -1,0 +1,98 @@
+// English strings of the hosted capture page. i18n-es.ts must have the same shape (checked by the type).
+export const en = {
+  pageTitle: "Identity verification",
+  poweredBy: "Secure identity verification",
+  loading: "Loading…",
+  cancel: "Cancel",
+  start: {
+    title: "Let's confirm it's you",
+    lead: (brand: string) => `${brand} needs a quick selfie to confirm your identity. It takes less than a minute.`,
+    tips: ["Find a place with good, even light", "Take off sunglasses, hats or masks", "Make sure only you are in the picture"],
+    consent: (brand: string) =>
+      `By continuing you agree that ${brand} may capture and process images of your face to verify your identity. Your images are encrypted and used only for this check.`,
+    button: "Start",
+    useThisDevice: "Use this device's camera",
+    phoneTitle: "Continue on your phone",
+    phoneLead: "Scan the QR code with your phone's camera. This page will update when you finish.",
+    qrLabel: "QR code that opens this verification on your phone",
+    copyLink: "Copy link",
+    copied: "Link copied",
+    or: "or",
+  },
+  camera: {
+    requesting: "Waiting for camera permission…",
+    previewLabel: "Camera preview. Place your face inside the oval.",
+    capture: "Take photo",
+    capturing: "Capturing…",
+    autoHint: "The photo is taken automatically when everything looks good.",
+    starting: "Starting camera…",
+  },
+  guidance: {
+    loading: "Getting ready…",
+    no_face: "We can't see your face",
+    multiple_faces: "Only one person, please",
+    move_closer: "Move closer",
+    move_back: "Move a little further away",
+    center_face: "Center your face in the oval",
+    too_dark: "It's too dark, find more light",
+    too_bright: "It's too bright, avoid direct light",
+    hold_still: "Hold still",
+    ready: "Perfect, hold still",
+  },
+  flashing: {
+    intro: "Keep still. Your screen will flash a few colours.",
+    running: "Keep looking at the screen",
+  },
+  active: {
+    straight: "Look straight at the camera",
+    turn: { left: "Turn your head to the left", right: "Turn your head to the right", up: "Tilt your head up", down: "Tilt your head down" },
+    countdown: (s: number) => `Capturing in ${s}…`,
+    step: (i: number, n: number) => `Step ${i} of ${n}`,
+    done: "Great, now back to the center",
+  },
+  checking: { title: "Checking…", lead: "This usually takes a few seconds. Please keep this page open." },
+  retry: {
+    title: "Let's try that again",
+    fallbackReason: "We couldn't get a clear photo.",
+    attemptsLeft: (n: number) => (n === 1 ? "1 attempt left" : `${n} attempts left`),
+    button: "Try again",
+  },
+  result: {
+    approved: { title: "You're verified", lead: "Thanks! Your identity has been confirmed." },
+    declined: { title: "We couldn't verify you", lead: "Your verification was not successful. If you think this is a mistake, contact the service that sent you here." },
+    review: { title: "Thanks, we're reviewing it", lead: "Your verification needs a quick manual check. You'll hear back soon." },
+    other: { title: "Verification submitted", lead: "Thanks! You can close this page." },
+    continue: "Continue",
+    redirecting: (s: number) => `Taking you back in ${s} s…`,
+    closeHint: "You can now close this page.",
+  },
+  skipped: { title: "No selfie needed", lead: "We recognised this device, so there's nothing more to do." },
+  following: {
+    title: "Continue on your phone",
+    lead: "Verification is in progress on your other device. This page updates automatically.",
+    useThisDevice: "Use this device instead",
+    checking: "Your phone is sending the photos…",
+  },
+  cancelled: { title: "Verification cancelled", lead: "You can start again whenever you're ready.", button: "Start again" },
+  denied: {
+    title: "Camera access is blocked",
+    lead: "We need your camera to take the selfie. Allow camera access for this site and try again.",
+    howTo: [
+      "Chrome or Edge: tap the icon left of the address bar, then Permissions › Camera › Allow.",
+      "Safari on iPhone: tap \"aA\" in the address bar › Website Settings › Camera › Allow.",
+      "Firefox: tap the camera icon in the address bar and remove the block.",
+    ],
+    button: "Try again",
+  },
+  noCamera: { title: "No camera found", lead: "We couldn't find a camera on this device. Try another device, such as your phone." },
+  unsupported: {
+    title: "This browser can't use the camera",
+    lead: "Open this link in an up-to-date browser such as Chrome, Safari or Firefox, or continue on your phone.",
+  },
+  expired: { title: "This link has expired", lead: "Ask the service that sent you here for a new verification link." },
+  notFound: { title: "Link not valid", lead: "This verification link doesn't exist. Check that you opened the full link." },
+  error: { title: "Something went wrong", lead: "Please check your connection and try again.", button: "Try again" },
+} as const;
+
+type Widen<T> = T extends string ? string : T extends (...args: infer A) => infer R ? (...args: A) => Widen<R> : T extends readonly (infer U)[] ? readonly Widen<U>[] : { [K in keyof T]: Widen<T[K]> };
+export type CaptureStrings = Widen<typeof en>;

@@ -1,0 +1,115 @@
+import type { AnalyzedUpload } from "@/lib/checks/analyze-upload";
+import { describeListWarnings, findFaceMatches } from "@/lib/checks/find-face-matches";
+import { createChallenge } from "@/lib/capture/create-challenge";
+import { strongerMethod } from "@/lib/capture/decide-step-up";
+import { evaluateLiveness } from "@/lib/capture/evaluate-liveness";
+import type { RetryReason } from "@/lib/capture/retry-reasons";
+import type { StoredChallenge, StoredStepUp } from "@/lib/capture/session-context";
+import type { LivenessMethod } from "@/lib/capture/types";
+import { decryptEmbedding } from "@/lib/crypto/encryption";
+import type { Db } from "@/lib/db";
+import { storeMedia } from "@/lib/media/blob-store";
+import { compareEmbeddings } from "@/lib/vision";
+import { decideScoreStatus, type Thresholds } from "@/lib/verification/decide-score-status";
+import { createWarning, type Warning } from "@/lib/verification/warnings";
+import { compileWorkflowPlan } from "@/lib/workflows/compile-workflow-plan";
+import { runWorkflowStep } from "@/lib/workflows/run-workflow-step";
+import type { CheckResultInput, FinalStatus, WorkflowGraph, WorkflowSignals } from "@/lib/workflows/types";
+
+export type CaptureSession = { id: string; applicationId: string; vendorData: string | null; referenceTemplateId: string | null; graph: WorkflowGraph; stepUp: StoredStepUp | null };
+export type Settings = { faceMatch: Thresholds; liveness: Thresholds; retentionDays: number | null };
+export type Submission = { challenge: StoredChallenge; frames: AnalyzedUpload[] };
+export type CaptureProgress =
+  | { kind: "challenge"; challenge: StoredChallenge; retryReason: RetryReason | null }
+  | { kind: "outcome"; status: FinalStatus; pathTaken: string[]; selfie: AnalyzedUpload | null };
+
+type Config = { review_threshold?: number; decline_threshold?: number; face_liveness_method?: LivenessMethod; block_anonymizers?: boolean; review_new_device?: boolean; check_blocklist?: boolean; check_duplicates?: boolean };
+type Recorded = { status: "Approved" | "In Review" | "Declined"; score?: number | null; warnings: Warning[]; method?: string; data?: Record<string, unknown>; mediaIds?: Record<string, string> };
+
+function thresholdsOf(config: Config, fallback: Thresholds): Thresholds {
+  return { review: config.review_threshold ?? fallback.review, decline: config.decline_threshold ?? fallback.decline };
+}
+
+// Drives a session through its pinned workflow: runs the checks that need no camera at once, evaluates
+// the frames submitted for the current challenge, and stops at the next challenge or at the outcome.
+export async function runCaptureChecks(db: Db, input: { session: CaptureSession; settings: Settings; submission?: Submission }): Promise<CaptureProgress> {
+  const { session, settings } = input;
+  const plan = compileWorkflowPlan(input.session.graph);
+  const signals: WorkflowSignals = session.stepUp?.signals ?? {};
+  const rows = await db.checkResult.findMany({ where: { sessionId: session.id }, orderBy: { createdAt: "asc" } });
+  const results: CheckResultInput[] = rows.map((r) => ({ nodeId: String((r.data as { nodeId?: string } | null)?.nodeId), feature: r.feature as CheckResultInput["feature"], status: r.status as CheckResultInput["status"], score: r.score, warnings: r.warnings as Warning[] }));
+  let pending = input.submission;
+  let selfie: AnalyzedUpload | null = null;
+  let selfieMediaId: string | null = null;
+  let retryReason: RetryReason | null = null;
+
+  const record = async (nodeId: string, feature: CheckResultInput["feature"], attempt: number, r: Recorded) => {
+    await db.checkResult.create({ data: { sessionId: session.id, feature, attempt, status: r.status, method: r.method ?? null, score: r.score ?? null, warnings: r.warnings, data: { nodeId, ...r.data }, mediaIds: r.mediaIds } });
+    results.push({ nodeId, feature, status: r.status, score: r.score, warnings: r.warnings });
+  };
+  const keepSelfie = async (frame: AnalyzedUpload) => {
+    selfie = frame;
+    const expiresAt = settings.retentionDays ? new Date(Date.now() + settings.retentionDays * 86_400_000) : null;
+    selfieMediaId = (await storeMedia(db, { applicationId: session.applicationId, sessionId: session.id, kind: "selfie", mimeType: `image/${frame.image.format}`, bytes: frame.bytes, expiresAt })).id;
+  };
+
+  for (let guard = 0; guard < 50; guard++) {
+    const step = runWorkflowStep({ plan, sessionId: session.id, results, signals });
+    if (step.type === "outcome") return { kind: "outcome", status: step.status, pathTaken: step.pathTaken, selfie };
+    const config = step.config as Config;
+    if (step.feature === "IP_ANALYSIS") {
+      const blocked = Boolean(config.block_anonymizers && signals.anonymous_network);
+      await record(step.nodeId, step.feature, step.attempt, { status: blocked ? "Declined" : "Approved", warnings: [], data: { anonymous_network: Boolean(signals.anonymous_network), known_ip: Boolean(signals.known_ip) } });
+      continue;
+    }
+    if (step.feature === "DEVICE_CHECK") {
+      const review = !signals.known_device && config.review_new_device;
+      await record(step.nodeId, step.feature, step.attempt, { status: review ? "In Review" : "Approved", warnings: [], data: { known_device: Boolean(signals.known_device) } });
+      continue;
+    }
+    if (pending && pending.challenge.nodeId === step.nodeId && step.feature === "LIVENESS") {
+      const evaluation = await evaluateLiveness({ challenge: pending.challenge, frames: pending.frames, thresholds: thresholdsOf(config, settings.liveness) });
+      if (pending.frames[0].analysis.primary) await keepSelfie(pending.frames[0]);
+      const mediaIds = selfieMediaId ? { reference_image: selfieMediaId } : undefined;
+      await record(step.nodeId, "LIVENESS", step.attempt, { status: evaluation.status, score: evaluation.score, warnings: evaluation.warnings, method: pending.challenge.method, data: { ...evaluation.details, retryReason: evaluation.retryReason, challengeId: pending.challenge.id }, mediaIds });
+      retryReason = evaluation.retryReason;
+      if (evaluation.status === "Declined") selfie = null;
+      pending = undefined;
+      continue;
+    }
+    if (!selfie && pending && pending.challenge.nodeId === step.nodeId) {
+      if (pending.frames[0].analysis.primary) await keepSelfie(pending.frames[0]);
+      else retryReason = "no_face";
+      pending = undefined;
+    }
+    const face = (selfie as AnalyzedUpload | null)?.analysis.primary;
+    if (face && step.feature === "FACE_MATCH") {
+      const reference = session.referenceTemplateId ? await db.faceTemplate.findUnique({ where: { id: session.referenceTemplateId } }) : null;
+      if (!reference) {
+        await record(step.nodeId, "FACE_MATCH", step.attempt, { status: "Declined", score: 0, warnings: [createWarning("NO_REFERENCE_IMAGE")], mediaIds: selfieMediaId ? { source_image: selfieMediaId } : undefined });
+        continue;
+      }
+      const t = thresholdsOf(config, settings.faceMatch);
+      const score = Math.round(compareEmbeddings({ embedding: face.embedding, modelId: face.modelId }, { embedding: decryptEmbedding(reference.embedding, `template:${reference.id}`), modelId: reference.modelId }).score);
+      const status = decideScoreStatus(score, t);
+      const warnings = status === "Approved" ? [] : [createWarning("LOW_FACE_MATCH_SIMILARITY", `Score ${score}; review below ${t.review}, decline below ${t.decline}.`)];
+      await record(step.nodeId, "FACE_MATCH", step.attempt, { status, score, warnings, data: { referenceTemplateId: reference.id }, mediaIds: selfieMediaId ? { source_image: selfieMediaId } : undefined });
+      continue;
+    }
+    if (face && step.feature === "FACE_LIST_CHECK") {
+      const hits = await findFaceMatches({ applicationId: session.applicationId, embedding: face.embedding, modelId: face.modelId, minSimilarity: settings.faceMatch.review });
+      const warnings = describeListWarnings(hits.filter((h) => (config.check_blocklist !== false || h.entry.listKind !== "blocklist") && (config.check_duplicates !== false || h.entry.kind === "list")), session.vendorData);
+      const status = warnings.some((w) => w.risk === "FACE_IN_BLOCKLIST") ? "Declined" : warnings.length ? "In Review" : "Approved";
+      await record(step.nodeId, "FACE_LIST_CHECK", step.attempt, { status, warnings, data: { matches: hits.length } });
+      continue;
+    }
+    // The check needs a (new) selfie: issue a fresh challenge for it.
+    const workflowMethod = step.feature === "LIVENESS" ? (config.face_liveness_method ?? "PASSIVE") : "PASSIVE";
+    const stepUpMethod = session.stepUp?.action === "capture" ? session.stepUp.method : "PASSIVE";
+    const method = step.feature === "LIVENESS" ? strongerMethod(workflowMethod, stepUpMethod) : "PASSIVE";
+    const maxAttempts = step.feature === "LIVENESS" ? Number((step.config as { max_attempts?: number }).max_attempts ?? 3) : 1;
+    const challenge: StoredChallenge = { ...createChallenge(method), nodeId: step.nodeId, attempt: step.attempt, maxAttempts, issuedAt: new Date().toISOString() };
+    return { kind: "challenge", challenge, retryReason };
+  }
+  throw new Error("workflow did not reach an outcome");
+}

@@ -1,0 +1,15 @@
+import type { CaptureChallenge } from "@/lib/capture/types";
+import type { StepUp } from "@/lib/capture/decide-step-up";
+import type { WorkflowSignals } from "@/lib/workflows/types";
+
+// What the capture flow keeps on the session row between requests.
+export type StoredChallenge = CaptureChallenge & { nodeId: string; attempt: number; maxAttempts: number; issuedAt: string };
+export type StoredStepUp = StepUp & { signals: WorkflowSignals };
+
+export function readChallenge(value: unknown): StoredChallenge | null {
+  return value && typeof value === "object" && "id" in value ? (value as StoredChallenge) : null;
+}
+
+export function readStepUp(value: unknown): StoredStepUp | null {
+  return value && typeof value === "object" && "action" in value ? (value as StoredStepUp) : null;
+}

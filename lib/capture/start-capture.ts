@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+import { toCaptureSession, toCaptureSettings } from "@/lib/capture/capture-settings";
+import { decideStepUp } from "@/lib/capture/decide-step-up";
+import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
+import { deviceHash, finishCapture } from "@/lib/capture/finish-capture";
+import { runCaptureChecks } from "@/lib/capture/run-capture-checks";
+import type { StoredStepUp } from "@/lib/capture/session-context";
+import type { LivenessMethod } from "@/lib/capture/types";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { isAnonymousIp } from "@/lib/ip/anonymous-networks";
+import { changeSessionStatus } from "@/lib/sessions/change-session-status";
+import { sessionCompleteWithinMs } from "@/lib/sessions/session-timing";
+
+export const DEVICE_COOKIE = "faceid_device";
+
+export function newDeviceId(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+// POST /api/capture/{token}/start: the user opened the page and pressed start. Not Started -> In Progress
+// (webhook), device and IP recorded, adaptive step-up decided, then the first challenge (or the outcome).
+export async function startCapture(input: { token: string; deviceId: string; ip: string | null; userAgent: string | null }) {
+  const db = getDb();
+  let session = await findCaptureSessionOrThrow(input.token);
+  if (session.status !== "Not Started" && session.status !== "In Progress") return session;
+  if (session.expiresAt < new Date()) throw new AppError("gone", "This verification link has expired.");
+  if (session.status === "Not Started") {
+    const hash = deviceHash(session.applicationId, input.deviceId);
+    const known = session.vendorData
+      ? await Promise.all([
+          db.knownDevice.count({ where: { applicationId: session.applicationId, vendorData: session.vendorData, deviceIdHash: hash } }),
+          input.ip ? db.knownIp.count({ where: { applicationId: session.applicationId, vendorData: session.vendorData, ip: input.ip } }) : 0,
+        ])
+      : [0, 0];
+    const signals = { known_device: known[0] > 0, known_ip: known[1] > 0, anonymous_network: isAnonymousIp(input.ip) };
+    const graph = session.workflowVersion?.graph as { nodes: { type: string; config?: { face_liveness_method?: LivenessMethod } }[] } | undefined;
+    const workflowMethod = graph?.nodes.find((n) => n.type === "LIVENESS")?.config?.face_liveness_method ?? "PASSIVE";
+    const decided = decideStepUp({ knownDevice: signals.known_device, knownIp: signals.known_ip, anonymousNetwork: signals.anonymous_network }, workflowMethod);
+    const stepUp: StoredStepUp = { ...decided, signals };
+    await changeSessionStatus(db, {
+      applicationId: session.applicationId,
+      sessionId: session.id,
+      from: ["Not Started"],
+      to: "In Progress",
+      actor: "end_user",
+      reason: "capture started",
+      data: { startedAt: new Date(), abandonAt: new Date(Date.now() + sessionCompleteWithinMs()), deviceIdHash: hash, ip: input.ip, userAgent: input.userAgent?.slice(0, 400) ?? null, stepUp: session.workflowType === "biometric_authentication" ? stepUp : { action: "capture", method: workflowMethod, reason: "verification", signals } },
+    });
+    session = await findCaptureSessionOrThrow(input.token);
+    if (session.workflowType === "biometric_authentication" && stepUp.action === "skip") {
+      await finishCapture(db, { session, status: "Approved", pathTaken: ["step-up:skip"], selfie: null, reason: `selfie skipped: ${stepUp.reason}` });
+      return findCaptureSessionOrThrow(input.token);
+    }
+  }
+  if (session.challenge) return session;
+  const progress = await runCaptureChecks(db, { session: toCaptureSession(session), settings: toCaptureSettings(session) });
+  if (progress.kind === "outcome") await finishCapture(db, { session, status: progress.status, pathTaken: progress.pathTaken, selfie: null, reason: "workflow finished" });
+  else await db.verificationSession.update({ where: { id: session.id }, data: { challenge: progress.challenge } });
+  return findCaptureSessionOrThrow(input.token);
+}

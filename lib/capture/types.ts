@@ -1,0 +1,45 @@
+// The contract between the hosted capture page (app/verify/[token], components/capture) and the capture
+// endpoints (app/api/capture/[token]/...). The token in the URL is the only credential: unguessable,
+// bound to one session, useless once the session is decided or expired.
+
+export type LivenessMethod = "PASSIVE" | "FLASHING" | "ACTIVE_3D";
+export type HeadTurn = "left" | "right" | "up" | "down";
+
+export type CaptureChallenge =
+  | { id: string; method: "PASSIVE" }
+  // FLASHING: show each colour full-screen for `stepMs`, capture one frame per colour (same order)
+  | { id: string; method: "FLASHING"; colors: string[]; stepMs: number }
+  // ACTIVE_3D: one frame looking straight, then one frame per requested turn (same order)
+  | { id: string; method: "ACTIVE_3D"; turns: HeadTurn[] };
+
+export type CaptureStep =
+  // the user must press "Start" (consent screen); POST /start answers with the next step
+  | { type: "start" }
+  | { type: "capture"; challenge: CaptureChallenge; attempt: number; maxAttempts: number }
+  // adaptive step-up decided no selfie is needed (known device and IP)
+  | { type: "skipped"; reason: string }
+  | { type: "done" };
+
+export type CaptureState = {
+  sessionId: string;
+  sessionNumber: number;
+  status: string; // session status: Not Started | In Progress | Approved | Declined | In Review | Expired | Abandoned ...
+  workflowType: string;
+  language: "en" | "es";
+  branding: { name: string; color: string; logoUrl: string | null };
+  // URL of this same page, for the desktop -> phone QR hand-off
+  captureUrl: string;
+  callback: string | null;
+  step: CaptureStep;
+  // last attempt's outcome, shown on the retry screen
+  lastAttempt: { ok: boolean; reason: string | null; risks: string[] } | null;
+  expiresAt: string;
+};
+
+// POST /api/capture/{token}/frames answer
+export type FrameResult = {
+  outcome: "decided" | "retry";
+  // when "retry": why, in words for the user (already in the session language)
+  reason: string | null;
+  state: CaptureState;
+};

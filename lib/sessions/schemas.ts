@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+const httpUrl = z
+  .string()
+  .url()
+  .max(2048)
+  .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL");
+
+export const createSessionSchema = z.object({
+  workflow_id: z.string().uuid("workflow_id must be the id of one of your workflows"),
+  vendor_data: z.string().trim().min(1).max(512).nullish(),
+  callback: httpUrl.nullish(),
+  callback_method: z.enum(["initiator", "completer", "both"]).nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+  language: z.string().trim().max(16).nullish(),
+  contact_details: z.record(z.string(), z.unknown()).nullish(),
+  expected_details: z.record(z.string(), z.unknown()).nullish(),
+  workflow_type: z.enum(["default", "kyc", "biometric_authentication"]).nullish(),
+  portrait_image: z.string().min(1).nullish(),
+});
+export type CreateSessionInput = z.infer<typeof createSessionSchema>;
+
+export const listSessionsSchema = z.object({
+  vendor_data: z.string().max(512).optional(),
+  status: z.string().max(32).optional(),
+  workflow_id: z.string().uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const updateStatusSchema = z.object({
+  new_status: z.enum(["Approved", "Declined"]),
+  comment: z.string().trim().max(2000).nullish(),
+});
+
+export const createReviewSchema = z.object({
+  comment: z.string().trim().min(1, "comment is required").max(2000),
+  new_status: z.enum(["Approved", "Declined"]).nullish(),
+});

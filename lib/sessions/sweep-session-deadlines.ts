@@ -1,0 +1,38 @@
+import { getDb } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { changeSessionStatus } from "@/lib/sessions/change-session-status";
+
+// Deadlines live in the database (expiresAt, abandonAt), so a restart loses none: each sweep moves
+// unopened links past expiresAt to Expired and opened-but-unfinished sessions past abandonAt to
+// Abandoned, each with its webhook. The conditional status change makes concurrent sweepers harmless.
+export async function sweepSessionDeadlines(now = new Date()): Promise<number> {
+  const db = getDb();
+  const due = await db.verificationSession.findMany({
+    where: { OR: [{ status: "Not Started", expiresAt: { lt: now } }, { status: "In Progress", OR: [{ abandonAt: { lt: now } }, { expiresAt: { lt: now } }] }] },
+    select: { id: true, applicationId: true, status: true },
+    take: 100,
+  });
+  let moved = 0;
+  for (const s of due) {
+    const to = s.status === "Not Started" ? "Expired" : "Abandoned";
+    try {
+      await changeSessionStatus(db, { applicationId: s.applicationId, sessionId: s.id, from: [s.status], to, actor: "system", reason: to === "Expired" ? "link expired unused" : "not finished in time" });
+      moved++;
+    } catch (error) {
+      if (!isAppError(error) || error.code !== "conflict") throw error;
+    }
+  }
+  return moved;
+}
+
+let timer: NodeJS.Timeout | undefined;
+
+export function startSessionSweeper(): void {
+  if (timer) return;
+  const interval = Number(process.env.SESSION_SWEEP_INTERVAL_MS ?? 15_000);
+  timer = setInterval(() => {
+    sweepSessionDeadlines().catch((error: Error) => logger.error("session sweep failed", { error: error.message }));
+  }, interval);
+  timer.unref();
+}
