@@ -9,7 +9,7 @@ import type { WebhookSettings } from "@/lib/webhooks/settings";
 export async function deliverDueWebhooks(db: Db, input: { workerId: string; settings: WebhookSettings; limit?: number }): Promise<number> {
   const limit = input.limit ?? 10;
   // the lease outlasts the longest attempt with margin, so a slow receiver never makes it claimable twice
-  const { token, ids } = await claimDueDeliveries(db, { workerId: input.workerId, limit, leaseMs: input.settings.timeoutMs * 2 + 30_000 });
+  const { token, ids } = await claimDueDeliveries(db, { workerId: input.workerId, limit, leaseMs: input.settings.leaseMs });
   await Promise.all(
     ids.map((deliveryId) =>
       deliverOne(db, { deliveryId, token, settings: input.settings }).catch((error: unknown) => {

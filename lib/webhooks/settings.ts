@@ -13,6 +13,8 @@ const settingsSchema = z.object({
   // "in-process" runs the worker inside the web server; "off" when dedicated `tsx lib/webhooks/run-worker.ts`
   // processes deliver instead
   WEBHOOK_WORKER: z.enum(["in-process", "off"]).default("in-process"),
+  // how long a claimed delivery stays leased to its worker; a crashed worker's claims free up after it
+  WEBHOOK_LEASE_MS: z.coerce.number().int().min(100).optional(),
 });
 
 export type WebhookSettings = {
@@ -22,6 +24,7 @@ export type WebhookSettings = {
   pollIntervalMs: number;
   timeoutMs: number;
   inProcessWorker: boolean;
+  leaseMs: number;
 };
 
 export function getWebhookSettings(): WebhookSettings {
@@ -37,5 +40,6 @@ export function getWebhookSettings(): WebhookSettings {
     pollIntervalMs: s.WEBHOOK_POLL_INTERVAL_MS,
     timeoutMs: s.WEBHOOK_TIMEOUT_MS,
     inProcessWorker: s.WEBHOOK_WORKER === "in-process",
+    leaseMs: s.WEBHOOK_LEASE_MS ?? s.WEBHOOK_TIMEOUT_MS * 2 + 30_000,
   };
 }
