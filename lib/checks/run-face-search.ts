@@ -32,7 +32,7 @@ export async function runFaceSearch(form: FormData, ctx: { applicationId: string
   const listIds = [...new Set(hits.map((h) => h.entry.listId).filter((id): id is string => Boolean(id)))];
   const lists = listIds.length ? await getDb().faceList.findMany({ where: { id: { in: listIds } }, select: { id: true, name: true } }) : [];
   const matches = hits.map((h) => ({
-    session_id: h.entry.kind === "session" ? (h.entry.refId ?? null) : null,
+    session_id: h.entry.kind === "list" ? null : (h.entry.refId ?? null),
     vendor_data: h.entry.vendorData ?? null,
     similarity_percentage: h.similarity,
     source: h.entry.kind,
