@@ -7,6 +7,13 @@ import { captureUrlFor } from "@/lib/sessions/build-session-decision";
 
 const OPEN = new Set(["Not Started", "In Progress"]);
 
+// The challenge as the page sees it: without the server's bookkeeping (node, attempt, issue time).
+function publicChallenge(stored: NonNullable<ReturnType<typeof readChallenge>>): CaptureChallenge {
+  if (stored.method === "FLASHING") return { id: stored.id, method: stored.method, colors: stored.colors, stepMs: stored.stepMs };
+  if (stored.method === "ACTIVE_3D") return { id: stored.id, method: stored.method, turns: stored.turns };
+  return { id: stored.id, method: "PASSIVE" };
+}
+
 // Only what the page needs: the challenge without its bookkeeping, no scores, no other sessions' data.
 export async function getCaptureState(session: CaptureSessionRow, token: string): Promise<CaptureState> {
   const language = session.language?.toLowerCase().startsWith("es") ? "es" : "en";
@@ -15,8 +22,7 @@ export async function getCaptureState(session: CaptureSessionRow, token: string)
   let step: CaptureStep;
   if (!OPEN.has(session.status)) step = stepUp?.action === "skip" && session.status === "Approved" ? { type: "skipped", reason: stepUp.reason } : { type: "done" };
   else if (session.status === "In Progress" && stored) {
-    const { nodeId: _n, attempt, maxAttempts, issuedAt: _i, ...challenge } = stored;
-    step = { type: "capture", challenge: challenge as CaptureChallenge, attempt, maxAttempts };
+    step = { type: "capture", challenge: publicChallenge(stored), attempt: stored.attempt, maxAttempts: stored.maxAttempts };
   } else step = { type: "start" };
   const last = await getDb().checkResult.findFirst({ where: { sessionId: session.id, feature: "LIVENESS" }, orderBy: { createdAt: "desc" } });
   const reason = (last?.data as { retryReason?: RetryReason } | null)?.retryReason ?? null;
