@@ -26,6 +26,7 @@ export const en = {
     capturing: "Capturing…",
     autoHint: "The photo is taken automatically when everything looks good.",
     starting: "Starting camera…",
+    attempt: (i: number, n: number) => `Attempt ${i} of ${n}`,
   },
   guidance: {
     loading: "Getting ready…",

@@ -28,6 +28,7 @@ export const es: CaptureStrings = {
     capturing: "Capturando…",
     autoHint: "La foto se toma automáticamente cuando todo esté bien.",
     starting: "Iniciando la cámara…",
+    attempt: (i, n) => `Intento ${i} de ${n}`,
   },
   guidance: {
     loading: "Preparando…",

@@ -1,0 +1,21 @@
+import type { Metadata, Viewport } from "next";
+import { Providers } from "@/components/providers";
+
+// The hosted capture page is public (the token in the URL is the credential) and lives outside the
+// (console) group, so it never asks for a console login. Never indexed, never cached by a referrer.
+export const metadata: Metadata = {
+  title: { absolute: "Identity verification" },
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  viewportFit: "cover",
+  themeColor: "#ffffff",
+};
+
+export default function VerifyLayout({ children }: { children: React.ReactNode }) {
+  return <Providers>{children}</Providers>;
+}

@@ -1,0 +1,109 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { HeadTurn } from "@/lib/capture/types";
+import { CameraStage } from "./camera-stage";
+import { captureFrame } from "./capture-frame";
+import { guidanceTone, type CaptureMethodProps } from "./capture-method";
+import { estimateHeadPose, hasTurned, type HeadPose } from "./head-pose";
+import { ShutterButton } from "./shutter-button";
+import { TurnPrompt } from "./turn-prompt";
+import { useCamera } from "./use-camera";
+import { useFaceGuidance, type GuidanceTick } from "./use-face-guidance";
+
+const STRAIGHT_READY_MS = 800;
+const TURN_HOLD_TICKS = 2;
+// without a detector (or when the turn is never recognised) each step is captured after a countdown
+const TURN_TIMEOUT_S = 5;
+
+// ACTIVE_3D: a straight frame once the face is framed, then one frame per requested head turn,
+// each captured when the detector's keypoints show the head moved that way (or after a countdown).
+export function ActiveCapture({ strings, step, turns, onCaptured, onCancel, onCameraError, onMediaStarted }: CaptureMethodProps & { turns: HeadTurn[] }) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const camera = useCamera({ onLive: onMediaStarted, onError: onCameraError });
+  const { start, videoRef, status } = camera;
+  const [index, setIndex] = useState(0); // 0 = straight, i = turns[i - 1]
+  const [progress, setProgress] = useState(0);
+  const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
+  const frames = useRef<Blob[]>([]);
+  const baseline = useRef<HeadPose | null>(null);
+  const hold = useRef(0);
+  const busy = useRef(false);
+  const manual = useRef(false);
+  const turn = index > 0 ? turns[index - 1] : null;
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  const grab = async (auto: boolean, pose?: HeadPose | null) => {
+    if (busy.current || !videoRef.current) return;
+    busy.current = true;
+    if (!auto) manual.current = true;
+    try {
+      frames.current.push(await captureFrame(videoRef.current));
+      if (index === 0) baseline.current = pose ?? null;
+      hold.current = 0;
+      setProgress(0);
+      setSecondsLeft(null);
+      if (index >= turns.length) onCaptured(frames.current, !manual.current);
+      else setIndex(index + 1);
+    } finally {
+      busy.current = false;
+    }
+  };
+
+  // per-turn countdown: the fallback when the turn is not recognised in time
+  useEffect(() => {
+    if (status !== "live" || turn === null) return;
+    let left = TURN_TIMEOUT_S;
+    const timer = setInterval(() => {
+      left -= 1;
+      setSecondsLeft(left <= 3 ? Math.max(left, 0) : null);
+      if (left <= 0) {
+        clearInterval(timer);
+        void grab(false);
+      }
+    }, 1000);
+    return () => clearInterval(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one countdown per step; grab reads refs
+  }, [status, index]);
+
+  const onTick = (tick: GuidanceTick) => {
+    if (busy.current) return;
+    const pose = tick.face ? estimateHeadPose(tick.face) : null;
+    if (turn === null) {
+      setProgress(tick.code === "ready" ? tick.readyForMs / STRAIGHT_READY_MS : 0);
+      if (tick.code === "ready" && tick.readyForMs >= STRAIGHT_READY_MS) void grab(true, pose);
+      return;
+    }
+    const moved = pose !== null && baseline.current !== null && hasTurned({ pose, baseline: baseline.current, turn });
+    hold.current = moved ? hold.current + 1 : 0;
+    if (hold.current >= TURN_HOLD_TICKS) void grab(true, pose);
+  };
+  const { code, detectorStatus } = useFaceGuidance({ videoRef, boxRef, active: status === "live", onTick });
+
+  const text = status !== "live" ? strings.camera.requesting : turn ? strings.active.turn[turn] : code === "ready" || code === "loading" ? strings.active.straight : strings.guidance[code];
+  const stepLabel = strings.active.step(index + 1, turns.length + 1);
+  return (
+    <CameraStage
+      detector={detectorStatus}
+      strings={strings}
+      videoRef={videoRef}
+      boxRef={boxRef}
+      guidance={text}
+      tone={turn ? "neutral" : guidanceTone(code)}
+      progress={turn ? 0 : progress}
+      step={step ? `${step} · ${stepLabel}` : stepLabel}
+      prompt={turn ? <TurnPrompt turn={turn} countdown={secondsLeft === null ? null : strings.active.countdown(secondsLeft)} /> : null}
+      onCancel={onCancel}
+    >
+      {turn === null ? <ShutterButton label={strings.camera.capture} disabled={status !== "live"} onClick={() => void grab(false)} /> : null}
+      <div className="flex gap-1.5" aria-hidden>
+        {[0, ...turns].map((_, i) => (
+          <span key={i} className={`h-1.5 rounded-full transition-all ${i < index ? "w-6 bg-emerald-400" : i === index ? "w-6 bg-white sm:bg-[var(--brand)]" : "w-3 bg-white/40 sm:bg-slate-300"}`} />
+        ))}
+      </div>
+    </CameraStage>
+  );
+}

@@ -1,0 +1,52 @@
+import type { CaptureState, FrameResult } from "@/lib/capture/types";
+
+// The hosted page's only server calls (lib/capture/types.ts is the contract). The token in the URL
+// is the credential; the device cookie set by GET rides along on same-origin requests.
+export class CaptureApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = "CaptureApiError";
+  }
+}
+
+async function call<T>(url: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(url, { cache: "no-store", credentials: "same-origin", ...init });
+  if (res.ok) return (await res.json()) as T;
+  let code: string | null = null;
+  let message = res.statusText || `HTTP ${res.status}`;
+  try {
+    const body = (await res.json()) as { error?: { code?: string; message?: string } | string; detail?: string; message?: string };
+    if (typeof body.error === "object" && body.error) {
+      code = body.error.code ?? null;
+      message = body.error.message ?? message;
+    } else {
+      message = (typeof body.error === "string" ? body.error : null) ?? body.detail ?? body.message ?? message;
+    }
+  } catch {
+    // not JSON: keep the status text
+  }
+  throw new CaptureApiError(res.status, code, message);
+}
+
+const base = (token: string) => `/api/capture/${encodeURIComponent(token)}`;
+
+export function fetchCaptureState(token: string): Promise<CaptureState> {
+  return call<CaptureState>(base(token));
+}
+
+export function startCapture(token: string): Promise<CaptureState> {
+  return call<CaptureState>(`${base(token)}/start`, { method: "POST" });
+}
+
+/** Frames in challenge order as one multipart request. */
+export function submitFrames(token: string, { challengeId, frames, auto }: { challengeId: string; frames: Blob[]; auto: boolean }): Promise<FrameResult> {
+  const form = new FormData();
+  form.append("challenge_id", challengeId);
+  frames.forEach((frame, i) => form.append("frames", frame, `frame-${i + 1}.jpg`));
+  if (auto) form.append("auto", "true");
+  return call<FrameResult>(`${base(token)}/frames`, { method: "POST", body: form });
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { CameraStage } from "./camera-stage";
+import { captureFrame } from "./capture-frame";
+import { guidanceTone, type CaptureMethodProps } from "./capture-method";
+import { ShutterButton } from "./shutter-button";
+import { useCamera } from "./use-camera";
+import { useFaceGuidance, type GuidanceTick } from "./use-face-guidance";
+
+const READY_AFTER_MS = 800;
+// the camera needs a moment to expose for the new screen colour: grab the frame late in each step
+const GRAB_AT = 0.65;
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// FLASHING: once the face is framed, the whole screen shows each challenge colour for `stepMs` and
+// one frame is grabbed while that colour lights the face (frames in colour order).
+export function FlashingCapture({ strings, step, colors, stepMs, onCaptured, onCancel, onCameraError, onMediaStarted }: CaptureMethodProps & { colors: string[]; stepMs: number }) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const camera = useCamera({ onLive: onMediaStarted, onError: onCameraError });
+  const [progress, setProgress] = useState(0);
+  const [flash, setFlash] = useState<number | null>(null);
+  const started = useRef(false);
+  const mounted = useRef(true);
+  const { start, videoRef, status } = camera;
+
+  useEffect(() => {
+    mounted.current = true;
+    void start();
+    return () => {
+      mounted.current = false;
+    };
+  }, [start]);
+
+  const run = async (auto: boolean) => {
+    if (started.current || !videoRef.current) return;
+    started.current = true;
+    const frames: Blob[] = [];
+    try {
+      for (let i = 0; i < colors.length; i++) {
+        setFlash(i);
+        await wait(stepMs * GRAB_AT);
+        if (!mounted.current) return;
+        frames.push(await captureFrame(videoRef.current));
+        await wait(stepMs * (1 - GRAB_AT));
+      }
+    } catch {
+      started.current = false;
+      setFlash(null);
+      return;
+    }
+    if (mounted.current) onCaptured(frames, auto);
+  };
+
+  const onTick = (tick: GuidanceTick) => {
+    setProgress(tick.code === "ready" ? tick.readyForMs / READY_AFTER_MS : 0);
+    if (tick.code === "ready" && tick.readyForMs >= READY_AFTER_MS) void run(true);
+  };
+  const flashing = flash !== null;
+  const { code, detectorStatus } = useFaceGuidance({ videoRef, boxRef, active: status === "live" && !flashing, onTick });
+  const text = status !== "live" ? strings.camera.requesting : flashing ? strings.flashing.running : code === "ready" || code === "loading" ? strings.flashing.intro : strings.guidance[code];
+
+  return (
+    <CameraStage
+      detector={detectorStatus}
+      strings={strings}
+      videoRef={videoRef}
+      boxRef={boxRef}
+      guidance={text}
+      tone={flashing ? "neutral" : guidanceTone(code)}
+      progress={flashing ? 0 : progress}
+      step={step}
+      scrim={flashing ? colors[flash] : undefined}
+      fullscreen={flashing}
+      onCancel={onCancel}
+    >
+      <ShutterButton label={strings.camera.capture} hint={strings.camera.autoHint} disabled={status !== "live" || flashing} onClick={() => void run(false)} />
+    </CameraStage>
+  );
+}

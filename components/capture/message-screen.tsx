@@ -1,0 +1,45 @@
+"use client";
+
+import type { CaptureStrings } from "@/lib/capture/i18n";
+import { CaptureButton } from "./capture-buttons";
+import type { IconName } from "./icons";
+import { StatusScreen, type Tone } from "./status-screen";
+
+export type MessageKind = "denied" | "noCamera" | "unsupported" | "expired" | "notFound" | "error" | "cancelled";
+
+const looks: Record<MessageKind, { icon: IconName; tone: Tone }> = {
+  denied: { icon: "cameraOff", tone: "warning" },
+  noCamera: { icon: "cameraOff", tone: "warning" },
+  unsupported: { icon: "alert", tone: "warning" },
+  expired: { icon: "clock", tone: "neutral" },
+  notFound: { icon: "alert", tone: "neutral" },
+  error: { icon: "alert", tone: "danger" },
+  cancelled: { icon: "x", tone: "neutral" },
+};
+
+// Screens that explain why the camera step cannot go on, and what the user can do about it.
+export function MessageScreen({ kind, strings, onAction }: { kind: MessageKind; strings: CaptureStrings; onAction?: () => void }) {
+  const { icon, tone } = looks[kind];
+  const text = strings[kind];
+  const action = kind === "denied" ? strings.denied.button : kind === "error" ? strings.error.button : kind === "cancelled" ? strings.cancelled.button : null;
+  const howTo =
+    kind === "denied" ? (
+      <ul className="space-y-2 rounded-2xl bg-slate-50 p-4 text-left text-sm leading-relaxed text-slate-700 ring-1 ring-slate-200/70">
+        {strings.denied.howTo.map((line) => (
+          <li key={line} className="flex gap-2">
+            <span aria-hidden className="mt-2 size-1.5 shrink-0 rounded-full bg-slate-400" />
+            {line}
+          </li>
+        ))}
+      </ul>
+    ) : null;
+  return (
+    <StatusScreen icon={icon} tone={tone} title={text.title} lead={text.lead} details={howTo} testId={`screen-${kind}`}>
+      {action && onAction ? (
+        <CaptureButton onClick={onAction} className="w-full">
+          {action}
+        </CaptureButton>
+      ) : null}
+    </StatusScreen>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import type { CaptureStrings } from "@/lib/capture/i18n";
+import { CaptureButton } from "./capture-buttons";
+import { HandoffPanel } from "./handoff-panel";
+import { Icon, type IconName } from "./icons";
+
+// Consent and preparation. On a desktop the phone hand-off (QR) sits beside "use this device".
+export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart }: { strings: CaptureStrings; brand: string; captureUrl: string; desktop: boolean; busy: boolean; onStart: () => void }) {
+  const s = strings.start;
+  const tips: [IconName, string][] = [
+    ["sun", s.tips[0]],
+    ["glasses", s.tips[1]],
+    ["user", s.tips[2]],
+  ];
+  const intro = (
+    <div className="flex flex-1 flex-col">
+      <div aria-hidden className="grid size-14 place-items-center rounded-2xl bg-[var(--brand-soft)] text-[var(--brand-ink)]">
+        <FaceOvalGlyph />
+      </div>
+      <h1 className="mt-5 text-[26px] leading-tight font-semibold tracking-tight text-slate-900">{s.title}</h1>
+      <p className="mt-2 text-[15px] leading-relaxed text-slate-600">{s.lead(brand)}</p>
+      <ul className="mt-6 space-y-3">
+        {tips.map(([icon, text]) => (
+          <li key={text} className="flex items-center gap-3 text-[15px] text-slate-800">
+            <span className="grid size-9 shrink-0 place-items-center rounded-full bg-slate-100 text-slate-600">
+              <Icon name={icon} width={18} height={18} />
+            </span>
+            {text}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-6 text-xs leading-relaxed text-slate-500">{s.consent(brand)}</p>
+      <div className="mt-auto pt-6 sm:pt-8">
+        <CaptureButton onClick={onStart} disabled={busy} className="w-full" variant={desktop ? "secondary" : "primary"}>
+          {desktop ? <Icon name="camera" width={20} height={20} /> : null}
+          {desktop ? s.useThisDevice : s.button}
+        </CaptureButton>
+      </div>
+    </div>
+  );
+  if (!desktop) return intro;
+  return (
+    <div className="grid gap-8 md:grid-cols-[1fr_auto_1fr] md:gap-10">
+      {intro}
+      <div className="flex items-center gap-3 md:flex-col" aria-hidden>
+        <span className="h-px flex-1 bg-slate-200 md:h-auto md:w-px" />
+        <span className="text-xs font-medium tracking-wide text-slate-400 uppercase">{s.or}</span>
+        <span className="h-px flex-1 bg-slate-200 md:h-auto md:w-px" />
+      </div>
+      <HandoffPanel url={captureUrl} strings={strings} />
+    </div>
+  );
+}
+
+function FaceOvalGlyph() {
+  return (
+    <svg width="30" height="30" viewBox="0 0 30 30" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+      <path d="M4 9V6a2 2 0 0 1 2-2h3M21 4h3a2 2 0 0 1 2 2v3M26 21v3a2 2 0 0 1-2 2h-3M9 26H6a2 2 0 0 1-2-2v-3" />
+      <ellipse cx="15" cy="15" rx="6" ry="7.5" />
+      <path d="M12.5 17.5c1.4 1.2 3.6 1.2 5 0" />
+    </svg>
+  );
+}

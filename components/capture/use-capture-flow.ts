@@ -1,0 +1,149 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { CaptureState } from "@/lib/capture/types";
+import { CaptureApiError, fetchCaptureState, startCapture, submitFrames } from "./capture-api";
+import { postEmbedEvent } from "./embed-events";
+import type { CameraStatus } from "./use-camera";
+
+export type Phase =
+  | { kind: "auto" } // show what the server state says (start, following, result...)
+  | { kind: "camera" }
+  | { kind: "checking" }
+  | { kind: "retry"; reason: string | null }
+  | { kind: "cancelled" }
+  | { kind: "camera-error"; status: CameraStatus }
+  | { kind: "error" };
+
+const POLL_MS = 1500;
+const startedKey = (token: string) => `faceid-capture:${token}`;
+
+function rememberStarted(token: string) {
+  try {
+    sessionStorage.setItem(startedKey(token), "1");
+  } catch {
+    // private mode: a reload then shows the "in progress" screen, which offers this device again
+  }
+}
+
+function startedHere(token: string): boolean {
+  try {
+    return sessionStorage.getItem(startedKey(token)) === "1";
+  } catch {
+    return false;
+  }
+}
+
+// The page's state machine: server state from GET (polled while this device is not capturing, so a
+// desktop follows the phone), local phases for camera/checking/retry, and the iframe events.
+export function useCaptureFlow(token: string) {
+  const client = useQueryClient();
+  const [phase, setPhase] = useState<Phase>({ kind: "auto" });
+  const [busy, setBusy] = useState(false);
+  const [completedLive, setCompletedLive] = useState(false);
+  const queryKey = ["capture-state", token];
+  const query = useQuery({
+    queryKey,
+    queryFn: () => fetchCaptureState(token),
+    retry: (count, error) => !(error instanceof CaptureApiError && error.status < 500) && count < 2,
+    refetchOnWindowFocus: phase.kind === "auto",
+    refetchInterval: (q) => {
+      const step = q.state.data?.step.type;
+      return phase.kind === "auto" && (step === "start" || step === "capture") ? POLL_MS : false;
+    },
+  });
+  const state = query.data;
+
+  const setState = useCallback((next: CaptureState) => client.setQueryData(["capture-state", token], next), [client, token]);
+
+  // iframe events derived from the server state: ready once, every status change, completion once
+  const seen = useRef<{ ready: boolean; status: string | null; completed: boolean }>({ ready: false, status: null, completed: false });
+  useEffect(() => {
+    if (!state) return;
+    const s = seen.current;
+    if (!s.ready) {
+      s.ready = true;
+      postEmbedEvent({ type: "didit:ready", data: { sessionId: state.sessionId } });
+    } else if (s.status !== state.status) {
+      postEmbedEvent({ type: "didit:status_updated", data: { status: state.status } });
+    }
+    const finished = state.step.type === "done" || state.step.type === "skipped";
+    if (finished && !s.completed) {
+      s.completed = true;
+      postEmbedEvent({ type: "didit:completed", data: { sessionId: state.sessionId, status: state.status } });
+      // auto-redirect only for an outcome that arrived while this page was open, not on a revisit
+      if (s.status !== null) setCompletedLive(true);
+    }
+    s.status = state.status;
+  }, [state]);
+
+  const reportError = (error: unknown) => postEmbedEvent({ type: "didit:error", data: { error: error instanceof Error ? error.message : String(error) } });
+
+  const start = async () => {
+    setBusy(true);
+    postEmbedEvent({ type: "didit:started", data: {} });
+    try {
+      const next = await startCapture(token);
+      setState(next);
+      rememberStarted(token);
+      setPhase(next.step.type === "capture" ? { kind: "camera" } : { kind: "auto" });
+    } catch (error) {
+      reportError(error);
+      if (error instanceof CaptureApiError && error.status === 409) await query.refetch();
+      else setPhase({ kind: "error" });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chooseThisDevice = () => {
+    rememberStarted(token);
+    setPhase({ kind: "camera" });
+  };
+
+  const submit = async (frames: Blob[], auto: boolean) => {
+    if (state?.step.type !== "capture") return;
+    postEmbedEvent({ type: "didit:media_captured", data: { step: "face", isAuto: auto } });
+    setPhase({ kind: "checking" });
+    try {
+      const result = await submitFrames(token, { challengeId: state.step.challenge.id, frames, auto });
+      postEmbedEvent({ type: "didit:verification_submitted", data: {} });
+      setState(result.state);
+      setPhase(result.outcome === "retry" && result.state.step.type === "capture" ? { kind: "retry", reason: result.reason } : { kind: "auto" });
+    } catch (error) {
+      reportError(error);
+      if (error instanceof CaptureApiError && error.status === 409) {
+        setPhase({ kind: "auto" });
+        await query.refetch();
+      } else if (error instanceof CaptureApiError && (error.status === 400 || error.status === 422)) {
+        setPhase({ kind: "retry", reason: error.message });
+      } else {
+        setPhase({ kind: "error" });
+      }
+    }
+  };
+
+  const cancel = () => {
+    postEmbedEvent({ type: "didit:cancelled", data: {} });
+    setPhase({ kind: "cancelled" });
+  };
+
+  useEffect(() => {
+    if (phase.kind === "camera") postEmbedEvent({ type: "didit:step_started", data: { step: "face" } });
+  }, [phase]);
+
+  const mediaStarted = useCallback(() => postEmbedEvent({ type: "didit:media_started", data: {} }), []);
+
+  const cameraError = (status: CameraStatus, message: string) => {
+    postEmbedEvent({ type: "didit:error", data: { error: `camera_${status}: ${message}` } });
+    setPhase({ kind: "camera-error", status });
+  };
+
+  // A reload on the device that started the capture goes straight back to the camera (unless the
+  // last attempt failed: then the retry screen explains why first).
+  const resume = phase.kind === "auto" && state?.step.type === "capture" && !(state.lastAttempt && !state.lastAttempt.ok) && startedHere(token);
+  const effectivePhase: Phase = resume ? { kind: "camera" } : phase;
+
+  return { query, state, phase: effectivePhase, setPhase, busy, completedLive, start, chooseThisDevice, submit, cancel, cameraError, mediaStarted };
+}

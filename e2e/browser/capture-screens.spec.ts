@@ -1,0 +1,157 @@
+import path from "node:path";
+import { chromium, expect, test, type Browser, type Page, type Route } from "@playwright/test";
+import type { CaptureChallenge, CaptureState, FrameResult } from "../../lib/capture/types";
+import { chromiumArgs } from "../../playwright.config";
+import { makeFakeCamera, type FakeCamera } from "../fixtures/fake-camera";
+import { datasetsPresent, facesDir } from "../support/datasets";
+import { startTestServer, type TestServer } from "../support/test-server";
+
+// Every screen of the hosted capture page at a phone and a desktop size, with the capture API
+// answered by the test (page.route) so each method and outcome is reached on demand: flashing and
+// head-turn challenges, retry, result, camera blocked, unsupported browser, expired, skipped.
+const shots = "test-results/capture";
+const sizes = {
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  desktop: { viewport: { width: 1440, height: 900 } },
+};
+const token = "tok_screens";
+
+let server: TestServer;
+const browsers = new Map<FakeCamera, Browser>();
+
+test.skip(!datasetsPresent, "face datasets missing");
+test.beforeAll(async () => {
+  server = await startTestServer();
+});
+test.afterAll(async () => {
+  for (const b of browsers.values()) await b.close();
+  await server?.stop();
+});
+
+async function browserWith(kind: FakeCamera): Promise<Browser> {
+  const existing = browsers.get(kind);
+  if (existing) return existing;
+  const camera = makeFakeCamera({ kind, image: path.join(facesDir, "images/deepface-01/1.jpg") });
+  const b = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [...chromiumArgs, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${camera}`],
+  });
+  browsers.set(kind, b);
+  return b;
+}
+
+function makeState(over: Partial<CaptureState> = {}): CaptureState {
+  return {
+    sessionId: "3f6c2a4e-0000-4000-8000-000000000001",
+    sessionNumber: 1042,
+    status: "Not Started",
+    workflowType: "default",
+    language: "en",
+    branding: { name: "Northwind Bank", color: "#0f766e", logoUrl: null },
+    captureUrl: `${server.url}/verify/${token}`,
+    callback: null,
+    step: { type: "start" },
+    lastAttempt: null,
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    ...over,
+  };
+}
+
+const capturing = (challenge: CaptureChallenge, attempt = 1): Partial<CaptureState> => ({ status: "In Progress", step: { type: "capture", challenge, attempt, maxAttempts: 3 } });
+
+type Mock = { state: CaptureState; onStart?: CaptureState; onFrames?: FrameResult; frames: number[] };
+
+async function open(page: Page, mock: Mock) {
+  await page.route(`**/api/capture/${token}**`, async (route: Route) => {
+    const req = route.request();
+    const url = new URL(req.url());
+    const json = (body: unknown, status = 200) => route.fulfill({ status, contentType: "application/json", body: JSON.stringify(body) });
+    if (url.pathname.endsWith("/start")) {
+      mock.state = mock.onStart ?? mock.state;
+      return json(mock.state);
+    }
+    if (url.pathname.endsWith("/frames")) {
+      const body = req.postDataBuffer()?.toString("latin1") ?? "";
+      mock.frames.push(body.match(/filename="frame-\d+\.jpg"/g)?.length ?? 0);
+      await new Promise((r) => setTimeout(r, 600));
+      mock.state = mock.onFrames!.state;
+      return json(mock.onFrames);
+    }
+    return json(mock.state);
+  });
+  await page.goto(`${server.url}/verify/${token}`);
+}
+
+for (const [size, options] of Object.entries(sizes)) {
+  test(`${size}: flashing challenge, then a retry`, async () => {
+    const challenge: CaptureChallenge = { id: "c1", method: "FLASHING", colors: ["#ff2020", "#20d020", "#2040ff", "#ffffff"], stepMs: 700 };
+    const mock: Mock = { state: makeState(), onStart: makeState(capturing(challenge)), frames: [] };
+    mock.onFrames = { outcome: "retry", reason: "Your face wasn't lit evenly. Move somewhere brighter and try again.", state: makeState(capturing({ ...challenge, id: "c2" }, 2)) };
+    const context = await (await browserWith("face")).newContext(options);
+    const page = await context.newPage();
+    await open(page, mock);
+    await expect(page.getByRole("heading", { name: "Let's confirm it's you" })).toBeVisible();
+    await page.screenshot({ path: `${shots}/${size}-start.png` });
+    await page.getByRole("button", { name: size === "desktop" ? "Use this device's camera" : "Start" }).click();
+    await expect(page.getByTestId("camera-stage")).toHaveAttribute("data-flash", "#20d020", { timeout: 30_000 });
+    await page.screenshot({ path: `${shots}/${size}-capture-flashing.png` });
+    await expect(page.getByTestId("screen-retry")).toBeVisible({ timeout: 15_000 });
+    expect(mock.frames).toEqual([4]);
+    await expect(page.getByText("2 attempts left")).toBeVisible();
+    await page.screenshot({ path: `${shots}/${size}-retry.png` });
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByTestId("camera-stage")).toBeVisible();
+    await context.close();
+  });
+
+  test(`${size}: head-turn challenge with countdown fallback, then In Review`, async () => {
+    const challenge: CaptureChallenge = { id: "a1", method: "ACTIVE_3D", turns: ["left", "right"] };
+    const mock: Mock = { state: makeState(capturing(challenge)), frames: [] };
+    mock.onFrames = { outcome: "decided", reason: null, state: makeState({ status: "In Review", step: { type: "done" } }) };
+    const context = await (await browserWith("face")).newContext(options);
+    const page = await context.newPage();
+    await page.addInitScript((t) => sessionStorage.setItem(`faceid-capture:${t}`, "1"), token);
+    await open(page, mock);
+    await expect(page.getByTestId("turn-arrow")).toHaveAttribute("data-turn", "left", { timeout: 30_000 });
+    await expect(page.getByTestId("guidance")).toHaveText("Turn your head to the left");
+    await page.screenshot({ path: `${shots}/${size}-capture-turn.png` });
+    await expect(page.getByTestId("screen-result")).toBeVisible({ timeout: 20_000 });
+    expect(mock.frames).toEqual([3]);
+    await expect(page.getByRole("heading", { name: "Thanks, we're reviewing it" })).toBeVisible();
+    await page.screenshot({ path: `${shots}/${size}-result-review.png` });
+    await context.close();
+  });
+
+  test(`${size}: guidance for a dark picture and for no face`, async () => {
+    for (const [kind, text] of [["dark", "It's too dark, find more light"], ["empty", "We can't see your face"]] as const) {
+      const context = await (await browserWith(kind)).newContext(options);
+      const page = await context.newPage();
+      await open(page, { state: makeState(capturing({ id: "p1", method: "PASSIVE" })), frames: [] });
+      await page.getByRole("button", { name: "Use this device instead" }).click();
+      await expect(page.getByTestId("guidance")).toHaveText(text, { timeout: 30_000 });
+      await page.screenshot({ path: `${shots}/${size}-guidance-${kind}.png` });
+      await context.close();
+    }
+  });
+
+  test(`${size}: camera blocked, unsupported browser, expired, skipped, approved in Spanish`, async () => {
+    const b = await browserWith("face");
+    const cases: { name: string; state: CaptureState; init?: () => void; click?: string; heading: string }[] = [
+      { name: "denied", state: makeState(capturing({ id: "p", method: "PASSIVE" })), init: () => { navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException("blocked", "NotAllowedError")); }, click: "Use this device instead", heading: "Camera access is blocked" },
+      { name: "unsupported", state: makeState(capturing({ id: "p", method: "PASSIVE" })), init: () => { Object.defineProperty(navigator, "mediaDevices", { value: undefined }); }, click: "Use this device instead", heading: "This browser can't use the camera" },
+      { name: "expired", state: makeState({ status: "Expired", step: { type: "done" } }), heading: "This link has expired" },
+      { name: "skipped", state: makeState({ status: "Approved", step: { type: "skipped", reason: "known device and IP" } }), heading: "No selfie needed" },
+      { name: "approved-es", state: makeState({ status: "Approved", language: "es", callback: "https://example.com/back", step: { type: "done" } }), heading: "Identidad verificada" },
+    ];
+    for (const c of cases) {
+      const context = await b.newContext(options);
+      const page = await context.newPage();
+      if (c.init) await page.addInitScript(c.init);
+      await open(page, { state: c.state, frames: [] });
+      if (c.click) await page.getByRole("button", { name: c.click }).click();
+      await expect(page.getByRole("heading", { name: c.heading })).toBeVisible();
+      await page.screenshot({ path: `${shots}/${size}-${c.name}.png` });
+      await context.close();
+    }
+  });
+}
