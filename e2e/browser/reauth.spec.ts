@@ -1,0 +1,104 @@
+import path from "node:path";
+import { chromium, expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import { chromiumArgs } from "../../playwright.config";
+import { makeFaceCamera } from "../support/face-camera";
+import { datasetsPresent, facesDir, warnIfDatasetsMissing } from "../support/datasets";
+import { api, workflowIdByLabel, type Api } from "../support/sessions";
+import { startTestServer, type TestServer } from "../support/test-server";
+
+// Selfie re-authentication in a real browser with Chromium's fake camera showing person A
+// (deepface-01) or person B (deepface-02): enrol A, A comes back from a new device (selfie), B tries
+// A's account (never approved), A comes back on the known device and IP (no camera at all).
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+let server: TestServer;
+let a: Api;
+let cameraA: Browser;
+let cameraB: Browser;
+let workflowId: string;
+
+test.skip(!datasetsPresent, "face datasets missing");
+test.describe.configure({ mode: "serial" });
+
+async function launchWithCamera(image: string, name: string) {
+  const camera = await makeFaceCamera(path.join(facesDir, image), name);
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [...chromiumArgs, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${camera}`],
+  });
+}
+
+test.beforeAll(async () => {
+  warnIfDatasetsMissing("reauth.spec");
+  server = await startTestServer({ env: { SEED_API_KEY: "reauth-key" } });
+  a = { url: server.url, key: "reauth-key" };
+  workflowId = await workflowIdByLabel(a, "Selfie re-auth");
+  cameraA = await launchWithCamera("images/deepface-01/2.jpg", "person-a");
+  cameraB = await launchWithCamera("images/deepface-02/1.jpg", "person-b");
+});
+
+test.afterAll(async () => {
+  await cameraA?.close();
+  await cameraB?.close();
+  await server?.stop();
+});
+
+async function reauthSession(extra: Record<string, unknown> = {}) {
+  const res = await api(a, "POST", "/v3/session/", { workflow_id: workflowId, workflow_type: "biometric_authentication", vendor_data: "person-a", ...extra });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { session_id: string; url: string };
+}
+
+// Consent, live guidance, auto-capture (a manual shot if guidance never turns green), result.
+async function captureSelfie(context: BrowserContext, url: string): Promise<string> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole("button", { name: "Start" }).click();
+  await expect(page.getByTestId("guidance")).toBeVisible();
+  await expect(page.getByTestId("screen-result").or(page.getByTestId("screen-retry"))).toBeVisible({ timeout: 45_000 });
+  const status = (await page.getByTestId("result-status").textContent().catch(() => "retry"))!.trim();
+  await page.close();
+  return status;
+}
+
+test("enrol A, then A re-authenticates from a new device with a selfie", async () => {
+  const portrait = (await import("node:fs")).readFileSync(path.join(facesDir, "images/deepface-01/1.jpg")).toString("base64");
+  const enrol = await reauthSession({ portrait_image: portrait });
+  const first = await cameraA.newContext(phone);
+  expect(await captureSelfie(first, enrol.url)).toBe("Approved");
+  await first.close();
+
+  const newDevice = await cameraA.newContext(phone);
+  const session = await reauthSession();
+  expect(await captureSelfie(newDevice, session.url)).toBe("Approved");
+  const decision = (await api(a, "GET", `/v3/session/${session.session_id}/decision/`)).body;
+  expect(decision).toMatchObject({ status: "Approved", liveness: { status: "Approved", method: "PASSIVE" }, face: { status: "Approved" }, step_up: { action: "capture", reason: "new device" } });
+  expect(decision.face.similarity_score).toBeGreaterThanOrEqual(0.7);
+  await newDevice.close();
+});
+
+test("B's face on A's account is never approved", async () => {
+  const context = await cameraB.newContext(phone);
+  const session = await reauthSession();
+  const status = await captureSelfie(context, session.url);
+  expect(status).not.toBe("Approved");
+  const decision = (await api(a, "GET", `/v3/session/${session.session_id}/decision/`)).body;
+  expect(["Declined", "In Review"]).toContain(decision.status);
+  expect(decision.face.similarity_score).toBeLessThan(0.5);
+  await context.close();
+});
+
+test("A on the known device and IP needs no camera", async () => {
+  const context = await cameraA.newContext(phone);
+  const enrol = await reauthSession();
+  expect(await captureSelfie(context, enrol.url)).toBe("Approved");
+  const session = await reauthSession();
+  const page = await context.newPage();
+  await page.goto(session.url);
+  await page.getByRole("button", { name: "Start" }).click();
+  await expect(page.getByTestId("screen-result")).toBeVisible();
+  await expect(page.getByTestId("camera-stage")).toHaveCount(0);
+  const decision = (await api(a, "GET", `/v3/session/${session.session_id}/decision/`)).body;
+  expect(decision).toMatchObject({ status: "Approved", step_up: { action: "skip", reason: "known device and known IP" }, liveness: null });
+  await page.screenshot({ path: "test-results/capture/phone-reauth-skipped.png" });
+  await context.close();
+});
