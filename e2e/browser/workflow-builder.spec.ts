@@ -1,5 +1,10 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { chromium, expect, test, type Locator, type Page } from "@playwright/test";
+import { chromiumArgs } from "../../playwright.config";
 import { loginConsole } from "../support/console-login";
+import { datasetsPresent, facesDir } from "../support/datasets";
+import { makeFaceCamera } from "../support/face-camera";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 const admin = { email: "builder-admin@example.test", password: "admin-password-1" };
@@ -111,7 +116,8 @@ test("an admin builds a branching workflow, fixes its problems and publishes it"
 
   // liveness: a stricter method and thresholds; a bad pair is refused on the spot
   await selectNode(page, "LIVENESS");
-  await inspector.getByLabel("Method").selectOption("ACTIVE_3D");
+  await inspector.getByLabel("Method").selectOption("FLASHING");
+  await inspector.getByLabel("Method").selectOption("PASSIVE");
   await inspector.getByLabel("Review below").fill("40");
   await inspector.getByLabel("Decline below").fill("60");
   await expect(inspector).toContainText("review_threshold must be greater than or equal to decline_threshold");
@@ -161,7 +167,7 @@ test("an admin builds a branching workflow, fixes its problems and publishes it"
   const branch = (handle: string) => byId.get(published.graph.edges.find((e) => e.source === condition.id && e.sourceHandle === handle)!.target)!.type;
   expect(branch("true")).toBe("FACE_MATCH");
   expect(branch("false")).toBe("END_IN_REVIEW");
-  expect(published.graph.nodes.find((n) => n.type === "LIVENESS")!.config).toMatchObject({ face_liveness_method: "ACTIVE_3D", review_threshold: 70, decline_threshold: 60 });
+  expect(published.graph.nodes.find((n) => n.type === "LIVENESS")!.config).toMatchObject({ face_liveness_method: "PASSIVE", review_threshold: 70, decline_threshold: 60 });
 
   // a second version, then the diff between the two
   await selectNode(page, "CONDITION");
@@ -190,6 +196,32 @@ test("an admin builds a branching workflow, fixes its problems and publishes it"
   await page.getByRole("dialog").getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(node(page, "CONDITION")).toContainText("Liveness score ≥ 80");
+});
+
+test("a session on the built workflow runs it with the fake camera and records the branch taken", async () => {
+  test.skip(!datasetsPresent, "face datasets missing");
+  const camera = await makeFaceCamera(path.join(facesDir, "images/deepface-01/2.jpg"), "person-a");
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: [...chromiumArgs, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${camera}`] });
+  try {
+    const portrait = readFileSync(path.join(facesDir, "images/deepface-01/1.jpg")).toString("base64");
+    const created = await fetch(`${server.url}/v3/session/`, { method: "POST", headers: { "x-api-key": apiKey, "content-type": "application/json" }, body: JSON.stringify({ workflow_id: workflowId, vendor_data: "builder-user", portrait_image: portrait }) });
+    expect(created.status).toBe(201);
+    const session = (await created.json()) as { session_id: string; url: string };
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+    await page.goto(session.url);
+    await page.getByRole("button", { name: "Start" }).click();
+    await expect(page.getByTestId("screen-result")).toBeVisible({ timeout: 45_000 });
+    const res = await fetch(`${server.url}/v3/session/${session.session_id}/decision/`, { headers: { "x-api-key": apiKey } });
+    const decision = (await res.json()) as { status: string; liveness: { score: number }; path_taken: string[] };
+    const live = (await (await fetch(`${server.url}/v3/workflows/${workflowId}/`, { headers: { "x-api-key": apiKey } })).json()) as { graph: { nodes: { id: string; type: string; config: { min?: number } }[] } };
+    const id = (type: string) => live.graph.nodes.find((n) => n.type === type)!.id;
+    const min = live.graph.nodes.find((n) => n.type === "CONDITION")!.config.min!;
+    expect(decision.path_taken.slice(0, 3)).toEqual([id("start"), id("LIVENESS"), id("CONDITION")]);
+    if (decision.liveness.score >= min) expect(decision.path_taken.slice(3)).toEqual([id("FACE_MATCH"), id("END_APPROVED")]);
+    else expect(decision).toMatchObject({ status: "In Review", path_taken: [id("start"), id("LIVENESS"), id("CONDITION"), id("END_IN_REVIEW")] });
+  } finally {
+    await browser.close();
+  }
 });
 
 test("a viewer sees the builder read-only", async ({ browser }) => {
