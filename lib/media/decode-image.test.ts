@@ -185,4 +185,10 @@ describe("decodeImageOrThrow", () => {
     expect(await decodeImageOrThrow(png, { maxSide: 100 })).toMatchObject({ width: 50, height: 100 });
     expect(await decodeImageOrThrow(png, { maxSide: 5000 })).toMatchObject({ width: 300, height: 600 });
   });
+
+  it("applies maxSide to the longer side after EXIF orientation", async () => {
+    const jpeg = await (await splitImage(400, 200)).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    expect(await decodeImageOrThrow(jpeg, { maxSide: 100 })).toMatchObject({ width: 50, height: 100, originalWidth: 200, originalHeight: 400 });
+    expect(await decodeImageOrThrow(jpeg, { maxSide: 400 })).toMatchObject({ width: 200, height: 400 });
+  });
 });

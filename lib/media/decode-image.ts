@@ -73,13 +73,20 @@ export async function decodeImageOrThrow(
   try {
     // failOn "error" rejects truncated/corrupt data but tolerates the benign warnings many phone JPEGs
     // trigger; limitInputPixels stays on in case the header we checked lied about later frames.
-    const { data, info } = await sharp(input, {
+    const pipeline = sharp(input, {
       failOn: "error",
       limitInputPixels: maxPixels,
       autoOrient: true,
       sequentialRead: true,
-    })
-      .resize({ width: maxSide, height: maxSide, fit: "inside", withoutEnlargement: true })
+    });
+    // A resize step costs CPU even when it changes nothing, so it is only added when the image is
+    // larger than maxSide (orientation does not change the longer side). For 1-3 MP JPEGs a full-size
+    // decode is also cheaper than asking for, say, 1280 px (measured): libjpeg's shrink-on-load only
+    // pays from 1/4 scale, and the resampling costs more than the smaller crops downstream save.
+    if (Math.max(header.width, header.height) > maxSide) {
+      pipeline.resize({ width: maxSide, height: maxSide, fit: "inside", withoutEnlargement: true });
+    }
+    const { data, info } = await pipeline
       // Transparent regions become white rather than whatever colour the encoder left under alpha 0.
       .flatten({ background: "#ffffff" })
       .toColourspace("srgb")

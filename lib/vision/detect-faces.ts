@@ -109,10 +109,12 @@ export async function detectFaces(image: DecodedImage, options: DetectOptions = 
   let candidates = await detectInRegions(image, regions, minScore);
   if (candidates.length === 0) candidates = await detectInRegions(image, [zoomOutRegion(image)], minScore);
   const kept = suppressOverlaps(candidates, 0.3).slice(0, maxFaces);
-  const first = await predictMeshes(image, kept.map(roiFromDetection));
+  const refine = options.refine !== false;
+  // When a second pass follows, the first only places its ROI: a plain bilinear crop does.
+  const first = await predictMeshes(image, kept.map(roiFromDetection), { maxSamples: refine ? 1 : 2 });
   // A second FaceMesh pass on the ROI its own first answer gives: the detector box is loose and
   // the mesh is most precise when the crop matches what it was trained on.
-  const refined = options.refine === false ? first : await predictMeshes(image, first.map((m) => roiFromMesh(m.mesh)));
+  const refined = !refine ? first : await predictMeshes(image, first.map((m) => roiFromMesh(m.mesh)));
   const faces: DetectedFace[] = [];
   refined.forEach((m, i) => {
     if (m.faceScore < minMeshScore) return;

@@ -9,14 +9,14 @@ export type MeshRoi = { cx: number; cy: number; size: number; angle: number };
 export type MeshResult = { mesh: Float32Array; faceScore: number; crop: Affine };
 
 // Runs FaceMesh on a batch of face regions (square, rotated so the eyes are level) and maps the
-// 468 points back to image coordinates.
-export async function predictMeshes(image: DecodedImage, rois: MeshRoi[]): Promise<MeshResult[]> {
+// 468 points back to image coordinates. maxSamples: anti-aliasing of the crop (see warpToTensor).
+export async function predictMeshes(image: DecodedImage, rois: MeshRoi[], { maxSamples = 2 } = {}): Promise<MeshResult[]> {
   if (rois.length === 0) return [];
   const per = MESH_SIZE * MESH_SIZE * 3;
   const input = new Float32Array(per * rois.length);
   const crops = rois.map((roi, i) => {
     const crop = squareCropMatrix({ ...roi, out: MESH_SIZE });
-    warpToTensor({ image, dstToSrc: crop, width: MESH_SIZE, height: MESH_SIZE, layout: "nhwc", mean: [0, 0, 0], scale: [1 / 255, 1 / 255, 1 / 255], maxSamples: 2, out: input, offset: i * per });
+    warpToTensor({ image, dstToSrc: crop, width: MESH_SIZE, height: MESH_SIZE, layout: "nhwc", mean: [0, 0, 0], scale: [1 / 255, 1 / 255, 1 / 255], maxSamples, out: input, offset: i * per });
     return crop;
   });
   const session = await getBuiltinSession("facemesh");

@@ -2,10 +2,34 @@ import { describe, expect, it } from "vitest";
 import { decodeBlazeface, suppressOverlaps } from "./blazeface-decode";
 import { createGate } from "./concurrency-gate";
 import { rotateImage } from "./rotate-image";
+import type { Affine } from "./types";
 import { squareCropMatrix, warpToTensor } from "./warp-to-tensor";
 
 const image = (w: number, h: number) => ({ width: w, height: h, data: Uint8Array.from({ length: w * h * 3 }, (_, i) => (i * 7) % 256) });
 const px = (img: { data: Uint8Array; width: number }, x: number, y: number) => Array.from(img.data.subarray((y * img.width + x) * 3, (y * img.width + x) * 3 + 3));
+
+// The sampling warpToTensor implements, written tap by tap: k x k sub-samples per output pixel,
+// bilinear, black outside, NHWC.
+function referenceWarp(o: { image: { data: Uint8Array; width: number; height: number }; dstToSrc: Affine; width: number; height: number; mean: readonly number[]; scale: readonly number[]; maxSamples: number }): number[] {
+  const { image: img, dstToSrc: m } = o;
+  const k = Math.max(1, Math.min(o.maxSamples, Math.round(Math.sqrt(Math.abs(m[0] * m[4] - m[1] * m[3])))));
+  const at = (x: number, y: number, c: number) => (x < 0 || y < 0 || x >= img.width || y >= img.height ? 0 : img.data[(y * img.width + x) * 3 + c]);
+  const out: number[] = [];
+  for (let y = 0; y < o.height; y++)
+    for (let x = 0; x < o.width; x++)
+      for (let c = 0; c < 3; c++) {
+        let sum = 0;
+        for (let sy = 0; sy < k; sy++)
+          for (let sx = 0; sx < k; sx++) {
+            const dx = x + (sx + 0.5) / k, dy = y + (sy + 0.5) / k;
+            const px = m[0] * dx + m[1] * dy + m[2] - 0.5, py = m[3] * dx + m[4] * dy + m[5] - 0.5;
+            const x0 = Math.floor(px), y0 = Math.floor(py), fx = px - x0, fy = py - y0;
+            sum += (1 - fx) * (1 - fy) * at(x0, y0, c) + fx * (1 - fy) * at(x0 + 1, y0, c) + (1 - fx) * fy * at(x0, y0 + 1, c) + fx * fy * at(x0 + 1, y0 + 1, c);
+          }
+        out.push((sum / (k * k) - o.mean[c]) * o.scale[c]);
+      }
+  return out;
+}
 
 describe("rotateImage", () => {
   it("turns clockwise and back", () => {
@@ -32,6 +56,28 @@ describe("warpToTensor", () => {
     const img = { width: 2, height: 2, data: new Uint8Array(12).fill(200) };
     const out = warpToTensor({ image: img, dstToSrc: [1, 0, 10, 0, 1, 10], width: 2, height: 2, layout: "nhwc", mean: [0, 0, 0], scale: [1, 1, 1] });
     expect(Math.max(...out)).toBe(0);
+  });
+
+  it("matches a plain per-tap reference inside, across and outside the image edges", () => {
+    const img = image(37, 23);
+    const cases: [number, number, number, number][] = [
+      // scale, angle, x offset, y offset
+      [0.7, 0.3, 3, 2], [2, 0.05, 5, 3], [2.6, -0.05, 4, 2], [2.2, -0.5, 8, 4], [3.1, 0.1, 2, 1], [1, 0, -5, -3], [2.5, 1.2, 30, 20], [1.5, 0, 40, 0],
+    ];
+    for (const [s, a, tx, ty] of cases) {
+      const m: Affine = [s * Math.cos(a), -s * Math.sin(a), tx, s * Math.sin(a), s * Math.cos(a), ty];
+      for (const maxSamples of [1, 2, 3]) {
+        const opts = { image: img, dstToSrc: m, width: 9, height: 7, mean: [5, 6, 7] as const, scale: [0.5, 0.25, 2] as const, maxSamples };
+        const expected = referenceWarp(opts);
+        const nhwc = warpToTensor({ ...opts, layout: "nhwc" });
+        const nchw = warpToTensor({ ...opts, layout: "nchw" });
+        for (let p = 0; p < 63; p++)
+          for (let c = 0; c < 3; c++) {
+            expect(nhwc[p * 3 + c]).toBeCloseTo(expected[p * 3 + c], 3);
+            expect(nchw[c * 63 + p]).toBeCloseTo(expected[p * 3 + c], 3);
+          }
+      }
+    }
   });
 
   it("square crop matrix centres the crop", () => {

@@ -1,4 +1,4 @@
-import { getBuiltinSession, inferenceGate, loadedModelKeys, modelsDir, type BuiltinModelId } from "./model-sessions";
+import { getBuiltinSession, inferenceGate, inferenceWorkers, loadedModelKeys, modelsDir, type BuiltinModelId } from "./model-sessions";
 import { getSession } from "./model-sessions";
 import { getRecogniserConfig } from "./recogniser";
 
@@ -23,7 +23,17 @@ export function loadVisionModels(): Promise<void> {
   return ready;
 }
 
-export type VisionStatus = { ready: boolean; loaded: string[]; recogniser: string; modelsDir: string; inFlight: number; queued: number; error?: string };
+export type VisionStatus = {
+  ready: boolean;
+  loaded: string[];
+  recogniser: string;
+  modelsDir: string;
+  /** inference worker threads; 0 = models run on the event loop */
+  workers: number;
+  inFlight: number;
+  queued: number;
+  error?: string;
+};
 
 export function getVisionStatus(): VisionStatus {
   const loaded = loadedModelKeys();
@@ -33,6 +43,7 @@ export function getVisionStatus(): VisionStatus {
     loaded,
     recogniser,
     modelsDir: modelsDir(),
+    workers: inferenceWorkers(),
     inFlight: inferenceGate.active,
     queued: inferenceGate.queued,
     ...(lastError ? { error: lastError } : {}),

@@ -5,18 +5,38 @@ import * as ort from "onnxruntime-node";
 import manifest from "@/models/manifest.json";
 import { AppError } from "@/lib/errors";
 import { createGate } from "./concurrency-gate";
+import { createInferencePool, WorkerUnavailableError, type InferencePool, type ModelNames, type ModelSpec } from "./inference-pool";
 
 export type BuiltinModelId = "blazeface" | "facemesh" | "dlib-resnet" | "antispoof" | "liveness";
 
 // Intra-op threads per model, measured on 2 cores (see models/cards): these models are small
-// enough that one thread per run, with runs spread over the cores by the gate, wins on
+// enough that one thread per run, with runs spread over the cores by the workers, wins on
 // throughput and costs little latency. VISION_THREADS overrides for every model.
 const THREADS: Record<BuiltinModelId, number> = { blazeface: 1, facemesh: 1, "dlib-resnet": 1, antispoof: 1, liveness: 1 };
 
 const cores = Math.max(1, availableParallelism());
-export const inferenceGate = createGate(Number(process.env.VISION_CONCURRENCY) || cores);
+// Inference workers (VISION_WORKERS, default one per core; 0 runs the models on the event loop).
+// With one core a worker only adds a hop, so none by default there.
+const workers = process.env.VISION_WORKERS === undefined ? (cores > 1 ? cores : 0) : Math.max(0, Math.floor(Number(process.env.VISION_WORKERS)) || 0);
+export const inferenceGate = createGate(Number(process.env.VISION_CONCURRENCY) || Math.max(cores, workers));
 
-const sessions = new Map<string, Promise<ort.InferenceSession>>();
+/** A loaded model: in a worker pool when there is one, else an in-process session. */
+export type Model = ModelNames & { spec: ModelSpec; session?: ort.InferenceSession };
+
+const models = new Map<string, Promise<Model>>();
+
+// Kept on globalThis so a dev-server module reload reuses the workers instead of starting more.
+const poolKey = Symbol.for("faceid.vision.inferencePool");
+type PoolHolder = { [poolKey]?: { pool: InferencePool | undefined } };
+function inferencePool(): InferencePool | undefined {
+  const holder = globalThis as PoolHolder;
+  holder[poolKey] ??= { pool: createInferencePool(workers) };
+  return holder[poolKey].pool;
+}
+function disablePool(): void {
+  (globalThis as PoolHolder)[poolKey] = { pool: undefined };
+  models.clear();
+}
 
 export function modelsDir(): string {
   return process.env.MODELS_DIR ?? join(/*turbopackIgnore: true*/ process.cwd(), "models", "onnx");
@@ -33,34 +53,61 @@ async function ensurePrepared(path: string): Promise<void> {
   if (!existsSync(path)) throw new AppError("service_unavailable", `model file ${path} is missing; run npm run models:prepare`);
 }
 
-/** One session per model file per process, created on first use (the promise is cached). */
-export function getSession(key: string, path: string, threads = 1): Promise<ort.InferenceSession> {
-  let session = sessions.get(key);
-  if (!session) {
-    session = (async () => {
-      await ensurePrepared(path);
-      return ort.InferenceSession.create(path, {
-        intraOpNumThreads: Number(process.env.VISION_THREADS) || threads,
-        interOpNumThreads: 1,
-        graphOptimizationLevel: "all",
-        executionMode: "sequential",
-      });
-    })();
-    session.catch(() => sessions.delete(key));
-    sessions.set(key, session);
+async function loadModel(spec: ModelSpec): Promise<Model> {
+  await ensurePrepared(spec.path);
+  const pool = inferencePool();
+  if (pool) {
+    try {
+      return { ...(await pool.load(spec)), spec };
+    } catch (error) {
+      if (!(error instanceof WorkerUnavailableError)) throw error;
+      // workers cannot run here (e.g. a bundler moved the script): run in-process instead
+      disablePool();
+    }
   }
-  return session;
+  const session = await ort.InferenceSession.create(spec.path, spec.options);
+  return { inputNames: session.inputNames, outputNames: session.outputNames, spec, session };
 }
 
-export function getBuiltinSession(id: BuiltinModelId): Promise<ort.InferenceSession> {
+/** One session per model file per process (per worker), created on first use (the promise is cached). */
+export function getSession(key: string, path: string, threads = 1): Promise<Model> {
+  let model = models.get(key);
+  if (!model) {
+    const options: ort.InferenceSession.SessionOptions = {
+      intraOpNumThreads: Number(process.env.VISION_THREADS) || threads,
+      interOpNumThreads: 1,
+      graphOptimizationLevel: "all",
+      executionMode: "sequential",
+    };
+    model = loadModel({ key, path, options });
+    model.catch(() => models.delete(key));
+    models.set(key, model);
+  }
+  return model;
+}
+
+export function getBuiltinSession(id: BuiltinModelId): Promise<Model> {
   return getSession(id, builtinModelPath(id), THREADS[id]);
 }
 
-/** Runs a model through the process-wide gate. */
-export async function runModel(session: ort.InferenceSession, feeds: Record<string, ort.Tensor>): Promise<ort.InferenceSession.OnnxValueMapType> {
-  return inferenceGate.run(() => session.run(feeds));
+/**
+ * Runs a model through the process-wide gate, on a worker when there are workers. The feeds'
+ * arrays are moved to the worker (left detached, length 0): build them for this one run.
+ */
+export async function runModel(model: Model, feeds: Record<string, ort.Tensor>): Promise<ort.InferenceSession.OnnxValueMapType> {
+  return inferenceGate.run(() => {
+    if (model.session) return model.session.run(feeds);
+    const pool = inferencePool();
+    if (!pool) throw new WorkerUnavailableError(`model ${model.spec.key} was loaded by workers that are no longer available`);
+    return pool.run(model.spec, feeds);
+  });
 }
 
 export function loadedModelKeys(): string[] {
-  return [...sessions.keys()];
+  return [...models.keys()];
+}
+
+/** Where inference runs: worker threads (how many) or the event loop. */
+export function inferenceWorkers(): number {
+  return inferencePool()?.size ?? 0;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { laplacianVariance, luminanceScore, meanLuminance, overallQuality, poseScore, qualityWarnings, sharpnessScore, sizeScore } from "./quality";
+import { chipToGray, laplacianVariance, luminanceScore, meanLuminance, overallQuality, poseScore, qualityWarnings, sharpnessScore, sizeScore } from "./quality";
 import { getScoreCalibration, scoreFromCosine } from "./score-calibration";
 
 describe("quality functions", () => {
@@ -56,6 +56,18 @@ describe("score calibration", () => {
       expect(s).toBeGreaterThanOrEqual(0);
       expect(s).toBeLessThanOrEqual(100);
       last = s;
+    }
+  });
+
+  it("chipToGray undoes the normalisation in both layouts", () => {
+    const mean = [122.782, 117.001, 104.298], scale = [1 / 256, 1 / 256, 1 / 256];
+    const rgb = [[200, 100, 50], [10, 20, 30], [255, 255, 255], [0, 0, 0]];
+    const luma = rgb.map(([r, g, b]) => 0.299 * r + 0.587 * g + 0.114 * b);
+    const nhwc = Float32Array.from(rgb.flatMap((p) => p.map((v, c) => (v - mean[c]) * scale[c])));
+    const nchw = Float32Array.from([0, 1, 2].flatMap((c) => rgb.map((p) => (p[c] - mean[c]) * scale[c])));
+    for (const [chip, layout] of [[nhwc, "nhwc"], [nchw, "nchw"]] as const) {
+      const gray = chipToGray(chip, 2, layout, mean, scale);
+      luma.forEach((v, i) => expect(gray[i]).toBeCloseTo(v, 3));
     }
   });
 });

@@ -91,9 +91,10 @@ export function qualityWarnings(q: FaceQuality, meanLuma: number): QualityWarnin
 export function chipToGray(chip: Float32Array, size: number, layout: "nchw" | "nhwc", mean: readonly number[], scale: readonly number[]): Float32Array {
   const plane = size * size;
   const gray = new Float32Array(plane);
-  for (let i = 0; i < plane; i++) {
-    const at = (c: number) => chip[layout === "nchw" ? c * plane + i : i * 3 + c] / scale[c] + mean[c];
-    gray[i] = 0.299 * at(0) + 0.587 * at(1) + 0.114 * at(2);
-  }
+  // Runs once per embedded face on the event loop: flat indices, no per-pixel closure.
+  const [pixelStride, channelStride] = layout === "nchw" ? [1, plane] : [3, 1];
+  const kr = 0.299 / scale[0], kg = 0.587 / scale[1], kb = 0.114 / scale[2];
+  const offset = 0.299 * mean[0] + 0.587 * mean[1] + 0.114 * mean[2];
+  for (let i = 0, q = 0; i < plane; i++, q += pixelStride) gray[i] = kr * chip[q] + kg * chip[q + channelStride] + kb * chip[q + 2 * channelStride] + offset;
   return gray;
 }

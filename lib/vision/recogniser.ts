@@ -68,6 +68,8 @@ export async function embedFace(image: DecodedImage, face: DetectedFace, config 
     const flipped: typeof m = [-m[0], m[1], m[0] * size + m[2], -m[3], m[4], m[3] * size + m[5]];
     warpToTensor({ image, dstToSrc: flipped, width: size, height: size, layout, mean: config.mean, scale: config.scale, out: input, offset: per });
   }
+  // the chip outlives the run (quality is graded on it) and runModel hands the input over
+  const chip = input.slice(0, per);
   const session = await getSession(config.modelId, config.path);
   const dims = layout === "nchw" ? [batch, 3, size, size] : [batch, size, size, 3];
   const out = await runModel(session, { [session.inputNames[0]]: new ort.Tensor("float32", input, dims) });
@@ -78,5 +80,5 @@ export async function embedFace(image: DecodedImage, face: DetectedFace, config 
     const e = l2normalise(raw.subarray(b * dim, (b + 1) * dim));
     for (let i = 0; i < dim; i++) sum[i] += e[i];
   }
-  return { embedding: l2normalise(sum), modelId: config.modelId, chip: input.subarray(0, per) };
+  return { embedding: l2normalise(sum), modelId: config.modelId, chip };
 }

@@ -1,0 +1,110 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import * as ort from "onnxruntime-node";
+
+// Main-thread side of the inference workers (inference-worker.mjs). onnxruntime-node runs a model
+// synchronously on the thread that calls run(), so in-process sessions put every model of every
+// request on the event loop: one core busy, the other idle. One worker per core, each with its own
+// sessions, lets two runs (two images of a match, two requests) proceed in parallel.
+
+export type ModelSpec = { key: string; path: string; options: ort.InferenceSession.SessionOptions };
+export type ModelNames = { inputNames: readonly string[]; outputNames: readonly string[] };
+
+type TensorMessage = { type: ort.Tensor.Type; data: ort.Tensor.DataType; dims: readonly number[] };
+type Reply = { id: number; error?: string; inputNames?: string[]; outputNames?: string[]; outputs?: Record<string, TensorMessage> };
+type Job = { resolve: (reply: Reply) => void; reject: (error: Error) => void };
+type Slot = { worker: Worker; pending: Map<number, Job> };
+
+/** A worker died or could not start; the caller may fall back to in-process sessions. */
+export class WorkerUnavailableError extends Error {}
+
+export type InferencePool = {
+  readonly size: number;
+  /** Creates the model's session in every worker; resolves with its input and output names. */
+  load(model: ModelSpec): Promise<ModelNames>;
+  run(model: ModelSpec, feeds: Record<string, ort.Tensor>): Promise<ort.InferenceSession.OnnxValueMapType>;
+  /** Stops the workers (pending runs reject); a later call starts new ones. */
+  close(): Promise<void>;
+};
+
+export function inferenceWorkerScript(): string {
+  return join(/*turbopackIgnore: true*/ process.cwd(), "lib", "vision", "inference-worker.mjs");
+}
+
+/** undefined when size < 1 or the worker script is not there (the caller then runs in-process). */
+export function createInferencePool(size: number, script = inferenceWorkerScript()): InferencePool | undefined {
+  if (size < 1 || !existsSync(script)) return undefined;
+  const slots: Slot[] = [];
+  let nextId = 0;
+
+  const spawn = (): Slot => {
+    const slot: Slot = { worker: new Worker(script), pending: new Map() };
+    // An idle worker must not keep the process alive; a busy one must (see send).
+    slot.worker.unref();
+    slot.worker.on("message", (reply: Reply) => {
+      const job = slot.pending.get(reply.id);
+      if (!job) return;
+      slot.pending.delete(reply.id);
+      if (slot.pending.size === 0) slot.worker.unref();
+      job.resolve(reply);
+    });
+    const fail = (error: Error) => {
+      const index = slots.indexOf(slot);
+      if (index >= 0) slots.splice(index, 1);
+      for (const job of slot.pending.values()) job.reject(new WorkerUnavailableError(`inference worker stopped: ${error.message}`));
+      slot.pending.clear();
+    };
+    slot.worker.on("error", fail);
+    slot.worker.on("exit", (code) => fail(new Error(`exit code ${code}`)));
+    return slot;
+  };
+
+  const ensureSlots = () => {
+    try {
+      while (slots.length < size) slots.push(spawn());
+    } catch (error) {
+      throw new WorkerUnavailableError(`inference worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const send = (slot: Slot, message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<Reply> =>
+    new Promise<Reply>((resolve, reject) => {
+      const id = nextId++;
+      if (slot.pending.size === 0) slot.worker.ref();
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, ...message }, transfer);
+    }).then((reply) => {
+      if (reply.error !== undefined) throw new Error(reply.error);
+      return reply;
+    });
+
+  return {
+    size,
+    async load(model) {
+      ensureSlots();
+      const [first] = await Promise.all(slots.map((slot) => send(slot, { model })));
+      return { inputNames: first.inputNames ?? [], outputNames: first.outputNames ?? [] };
+    },
+    async run(model, feeds) {
+      ensureSlots();
+      // least busy worker; the gate in front keeps the queues short
+      const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      const message: Record<string, TensorMessage> = {};
+      const transfer: ArrayBuffer[] = [];
+      for (const [name, t] of Object.entries(feeds)) {
+        // Moved, not copied: the caller's input array is detached (see runModel).
+        const data = t.data as Float32Array;
+        if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) transfer.push(data.buffer as ArrayBuffer);
+        message[name] = { type: t.type, data, dims: t.dims };
+      }
+      const reply = await send(slot, { model, feeds: message }, transfer);
+      const out: Record<string, ort.Tensor> = {};
+      for (const [name, t] of Object.entries(reply.outputs ?? {})) out[name] = new ort.Tensor(t.type, t.data as Float32Array, t.dims);
+      return out;
+    },
+    async close() {
+      await Promise.all(slots.splice(0).map((slot) => slot.worker.terminate()));
+    },
+  };
+}
