@@ -10,9 +10,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const application = await getConsoleApplication();
   return (
     <Providers>
-      <div className="flex min-h-full flex-col md:h-full md:flex-row">
+      <div className="flex min-h-full flex-col md:flex-row">
         <Sidebar user={user} applicationName={application.name} />
-        <main className="flex-1 overflow-y-auto px-4 py-6 md:px-8 md:py-8">{children}</main>
+        <main className="min-w-0 flex-1 px-4 py-6 md:px-8 md:py-8">{children}</main>
       </div>
     </Providers>
   );

@@ -16,6 +16,7 @@ export async function startServerRuntime(): Promise<void> {
     void (await import("@/lib/vision")).loadVisionModels().catch((error: Error) => logger.error("face models failed to load", { error: error.message }));
     (await import("@/lib/webhooks/worker")).startWebhookWorker();
     (await import("@/lib/sessions/sweep-session-deadlines")).startSessionSweeper();
+    (await import("@/lib/retention/start-retention-job")).startRetentionJob();
     logger.info("faceid ready", { url: env.publicUrl, database: env.databaseProvider, dataDir: env.dataDir });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -68,10 +68,11 @@ export async function runCaptureChecks(db: Db, input: { session: CaptureSession;
       continue;
     }
     if (pending && pending.challenge.nodeId === step.nodeId && step.feature === "LIVENESS") {
-      const evaluation = await evaluateLiveness({ challenge: pending.challenge, frames: pending.frames, thresholds: thresholdsOf(config, settings.liveness) });
+      const thresholds = thresholdsOf(config, settings.liveness);
+      const evaluation = await evaluateLiveness({ challenge: pending.challenge, frames: pending.frames, thresholds });
       if (pending.frames[0].analysis.primary) await keepSelfie(pending.frames[0]);
       const mediaIds = selfieMediaId ? { reference_image: selfieMediaId } : undefined;
-      await record(step.nodeId, "LIVENESS", step.attempt, { status: evaluation.status, score: evaluation.score, warnings: evaluation.warnings, method: pending.challenge.method, data: { ...evaluation.details, retryReason: evaluation.retryReason, challengeId: pending.challenge.id }, mediaIds });
+      await record(step.nodeId, "LIVENESS", step.attempt, { status: evaluation.status, score: evaluation.score, warnings: evaluation.warnings, method: pending.challenge.method, data: { ...evaluation.details, thresholds, retryReason: evaluation.retryReason, challengeId: pending.challenge.id }, mediaIds });
       retryReason = evaluation.retryReason;
       if (evaluation.status === "Declined") selfie = null;
       pending = undefined;
@@ -93,7 +94,7 @@ export async function runCaptureChecks(db: Db, input: { session: CaptureSession;
       const score = Math.round(compareEmbeddings({ embedding: face.embedding, modelId: face.modelId }, { embedding: decryptEmbedding(reference.embedding, `template:${reference.id}`), modelId: reference.modelId }).score);
       const status = decideScoreStatus(score, t);
       const warnings = status === "Approved" ? [] : [createWarning("LOW_FACE_MATCH_SIMILARITY", `Score ${score}; review below ${t.review}, decline below ${t.decline}.`)];
-      await record(step.nodeId, "FACE_MATCH", step.attempt, { status, score, warnings, data: { referenceTemplateId: reference.id }, mediaIds: selfieMediaId ? { source_image: selfieMediaId } : undefined });
+      await record(step.nodeId, "FACE_MATCH", step.attempt, { status, score, warnings, data: { referenceTemplateId: reference.id, thresholds: t }, mediaIds: selfieMediaId ? { source_image: selfieMediaId } : undefined });
       continue;
     }
     if (face && step.feature === "FACE_LIST_CHECK") {

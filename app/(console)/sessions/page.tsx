@@ -1,33 +1,68 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { FilterBar, type FilterField } from "@/components/console/filter-bar";
 import { formatDateTime } from "@/components/console/format-date";
+import { Pagination } from "@/components/console/pagination";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/card";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { getConsoleApplication } from "@/lib/applications/get-console-application";
 import { requirePageUser } from "@/lib/auth/require-page-user";
-import { listRecentSessions } from "@/lib/console/list-area-rows";
+import { listWorkflows } from "@/lib/console/list-area-rows";
+import { sessionFiltersSchema } from "@/lib/console/schemas";
+import { searchSessions } from "@/lib/console/search-sessions";
 import { getDb } from "@/lib/db";
+import { sessionStatuses } from "@/lib/sessions/statuses";
 
 export const metadata: Metadata = { title: "Sessions" };
 
-export default async function SessionsPage() {
+const score = (v: number | null) => (v === null ? <span className="text-slate-400">—</span> : <span className="tabular-nums">{Math.round(v)}</span>);
+
+export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("viewer");
   const app = await getConsoleApplication();
-  const rows = await listRecentSessions(getDb(), app.id);
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const filters = sessionFiltersSchema.parse(raw);
+  const db = getDb();
+  const [result, workflows] = await Promise.all([searchSessions(db, { applicationId: app.id, filters }), listWorkflows(db, app.id)]);
+  const fields: FilterField[] = [
+    { name: "status", label: "Status", type: "select", options: sessionStatuses.map((s) => ({ value: s, label: s })) },
+    { name: "workflow", label: "Workflow", type: "select", options: workflows.map((w) => ({ value: w.id, label: w.label })) },
+    { name: "vendor_data", label: "Vendor data", type: "text", placeholder: "starts with…" },
+    { name: "from", label: "Created from", type: "date" },
+    { name: "to", label: "Created to", type: "date" },
+    { name: "fm_min", label: "Match ≥", type: "number" },
+    { name: "fm_max", label: "Match ≤", type: "number" },
+    { name: "lv_min", label: "Liveness ≥", type: "number" },
+    { name: "lv_max", label: "Liveness ≤", type: "number" },
+  ];
+  const values = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
   return (
     <>
-      <PageHeader title="Sessions" description="The latest verification sessions created through the API." />
+      <PageHeader title="Sessions" description="Every verification session of this application. Filters are kept in the address, so a view can be shared." />
+      <FilterBar label="Filter sessions" fields={fields} values={{ ...values, page: undefined }} />
       <SimpleTable
-        rows={rows}
-        empty="No sessions yet. Create one with POST /v3/session/."
+        rows={result.rows}
+        empty="No sessions match these filters."
         columns={[
-          { header: "#", cell: (r) => r.sessionNumber },
-          { header: "Vendor data", cell: (r) => r.vendorData ?? "—" },
-          { header: "Workflow", cell: (r) => r.workflow.label },
+          {
+            header: "Session",
+            cell: (r) => (
+              <Link href={`/sessions/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                #{r.sessionNumber}
+              </Link>
+            ),
+          },
+          { header: "Vendor data", cell: (r) => (r.vendorData ? <Link href={`/users/${encodeURIComponent(r.vendorData)}`} className="hover:underline">{r.vendorData}</Link> : "—") },
+          { header: "Workflow", cell: (r) => r.workflow },
           { header: "Status", cell: (r) => <Badge tone={statusTone(r.status)}>{r.status}</Badge> },
+          { header: "Face match", cell: (r) => score(r.faceMatch) },
+          { header: "Liveness", cell: (r) => score(r.liveness) },
           { header: "Created", cell: (r) => formatDateTime(r.createdAt) },
+          { header: "Decided", cell: (r) => formatDateTime(r.decidedAt) },
         ]}
       />
+      <Pagination basePath="/sessions" params={values} page={result.page} pages={result.pages} total={result.total} noun="sessions" />
     </>
   );
 }

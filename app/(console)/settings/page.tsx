@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApplicationSettingsForm } from "@/components/console/application-settings-form";
+import { BrandingForm } from "@/components/console/branding-form";
 import { TeamManager } from "@/components/console/team-manager";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/require-page-user";
@@ -10,9 +11,10 @@ export default async function SettingsPage() {
   const user = await requirePageUser("admin");
   return (
     <>
-      <PageHeader title="Settings" description="Application defaults and the people who can use this console." />
+      <PageHeader title="Settings" description="Application defaults, data retention, the hosted page's branding and the people who can use this console." />
       <div className="space-y-6">
         <ApplicationSettingsForm />
+        <BrandingForm />
         <TeamManager currentUserId={user.id} />
       </div>
     </>

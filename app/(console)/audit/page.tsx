@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FilterBar } from "@/components/console/filter-bar";
+import { formatDateTime } from "@/components/console/format-date";
+import { Pagination } from "@/components/console/pagination";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/card";
+import { SimpleTable } from "@/components/ui/simple-table";
+import { getConsoleApplication } from "@/lib/applications/get-console-application";
+import { requirePageUser } from "@/lib/auth/require-page-user";
+import { listAuditLogs } from "@/lib/console/list-audit-logs";
+import { auditFiltersSchema } from "@/lib/console/schemas";
+import { getDb } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const actionTone = (a: string) => (/declin|delet|revok|disabl/.test(a) ? "red" : /approv|creat|enabl/.test(a) ? "green" : /assign|comment/.test(a) ? "blue" : "slate");
+
+function Details({ value }: { value: Record<string, unknown> | null }) {
+  if (!value || Object.keys(value).length === 0) return <span className="text-slate-400">—</span>;
+  return (
+    <span className="block max-w-md truncate font-mono text-[11px] text-slate-600" title={JSON.stringify(value, null, 2)}>
+      {Object.entries(value)
+        .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+        .join(" · ")}
+    </span>
+  );
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser("viewer");
+  const app = await getConsoleApplication();
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const filters = auditFiltersSchema.parse(raw);
+  const result = await listAuditLogs(getDb(), { applicationId: app.id, filters });
+  const values = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+  return (
+    <>
+      <PageHeader title="Audit log" description="Who did what, and when. Entries are append-only: nobody, admins included, can edit or delete them." />
+      <FilterBar
+        label="Filter audit log"
+        values={{ ...values, page: undefined }}
+        fields={[
+          { name: "actor", label: "Actor", type: "text", placeholder: "email or key name" },
+          { name: "action", label: "Action", type: "select", options: result.actions.map((a) => ({ value: a, label: a })) },
+          { name: "from", label: "From", type: "date" },
+          { name: "to", label: "To", type: "date" },
+        ]}
+      />
+      <SimpleTable
+        rows={result.rows}
+        empty="No audit entries match these filters."
+        columns={[
+          { header: "When", cell: (r) => <span className="whitespace-nowrap">{formatDateTime(r.createdAt)}</span> },
+          { header: "Actor", cell: (r) => <span className="font-medium text-slate-900">{r.actor} <span className="font-normal text-slate-500">({r.actorType.replace("_", " ")})</span></span> },
+          { header: "Action", cell: (r) => <Badge tone={actionTone(r.action)}>{r.action}</Badge> },
+          {
+            header: "Target",
+            cell: (r) =>
+              r.targetType === "session" && r.targetId ? (
+                <Link href={`/sessions/${r.targetId}`} className="text-brand-700 hover:underline">
+                  session {r.targetId.slice(0, 8)}
+                </Link>
+              ) : r.targetType ? (
+                <span className="text-slate-600">
+                  {r.targetType.replaceAll("_", " ")} <span className="font-mono text-[11px]">{r.targetId?.slice(0, 12)}</span>
+                </span>
+              ) : (
+                "—"
+              ),
+          },
+          { header: "Details", cell: (r) => <Details value={r.details} /> },
+        ]}
+      />
+      <Pagination basePath="/audit" params={values} page={result.page} pages={result.pages} total={result.total} noun="entries" />
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Db } from "@/lib/db";
+import { getSessionImages } from "@/lib/console/get-session-images";
+import { resolveCheckThresholds } from "@/lib/console/resolve-check-thresholds";
+import { createSignedMediaUrl } from "@/lib/media/signed-url";
+import type { Warning } from "@/lib/verification/warnings";
+
+type GraphNode = { id: string; type: string; label?: string };
+const nodeNames: Record<string, string> = { start: "Start", LIVENESS: "Liveness", FACE_MATCH: "Face match", IP_ANALYSIS: "IP analysis", DEVICE_CHECK: "Device check", FACE_LIST_CHECK: "Face lists", CONDITION: "Condition", AB_SPLIT: "A/B split", END_APPROVED: "Approved", END_DECLINED: "Declined", END_IN_REVIEW: "In Review" };
+
+// Everything the session page shows, in one read: checks with their thresholds and images, the status
+// timeline, reviews, and the webhook deliveries about this session.
+export async function getSessionDetail(db: Db, input: { applicationId: string; sessionId: string }) {
+  const s = await db.verificationSession.findFirst({
+    where: { id: input.sessionId, applicationId: input.applicationId },
+    include: {
+      application: { select: { faceMatchReviewThreshold: true, faceMatchDeclineThreshold: true, livenessReviewThreshold: true, livenessDeclineThreshold: true } },
+      workflow: { select: { id: true, label: true } },
+      workflowVersion: { select: { version: true, graph: true } },
+      assignedTo: { select: { id: true, email: true } },
+      checks: { orderBy: { createdAt: "asc" } },
+      events: { orderBy: { createdAt: "asc" } },
+      reviews: { orderBy: { createdAt: "asc" }, include: { user: { select: { email: true } } } },
+    },
+  });
+  if (!s) return null;
+  const nodes = ((s.workflowVersion?.graph as { nodes?: GraphNode[] } | null)?.nodes ?? []) as GraphNode[];
+  const userIds = [...new Set(s.events.map((e) => /^user:(.+)$/.exec(e.actor)?.[1]).filter((id): id is string => Boolean(id)))];
+  const [images, deliveries, actors] = await Promise.all([
+    getSessionImages(db, s),
+    db.webhookDelivery.findMany({
+      where: { event: { sessionId: s.id, applicationId: input.applicationId } },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+      include: { destination: { select: { label: true, url: true } }, event: { select: { type: true, payload: true } } },
+    }),
+    db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } }),
+  ]);
+  const actorLabel = (actor: string) => {
+    const id = /^user:(.+)$/.exec(actor)?.[1];
+    if (id) return actors.find((u) => u.id === id)?.email ?? "console user";
+    return actor.startsWith("api_key:") ? "API" : actor === "end_user" ? "end user" : actor;
+  };
+  return {
+    id: s.id,
+    sessionNumber: s.sessionNumber,
+    status: s.status,
+    vendorData: s.vendorData,
+    workflowType: s.workflowType,
+    workflow: { ...s.workflow, version: s.workflowVersion?.version ?? null },
+    metadata: s.metadata,
+    createdAt: s.createdAt,
+    startedAt: s.startedAt,
+    decidedAt: s.decidedAt,
+    expiresAt: s.expiresAt,
+    ip: s.ip,
+    userAgent: s.userAgent,
+    deviceIdHash: s.deviceIdHash,
+    stepUp: s.stepUp as { action?: string; reason?: string; method?: string; signals?: Record<string, unknown> } | null,
+    pathTaken: (s.pathTaken as string[] | null) ?? [],
+    pathLabels: Object.fromEntries(nodes.map((n) => [n.id, n.label ?? nodeNames[n.type] ?? n.type])),
+    assignedTo: s.assignedTo,
+    images,
+    checks: s.checks.map((c) => {
+      const { thresholds, source } = resolveCheckThresholds({ graph: s.workflowVersion?.graph, app: s.application, feature: c.feature, data: c.data });
+      const mediaIds = (c.mediaIds ?? {}) as Record<string, string>;
+      return {
+        id: c.id,
+        feature: c.feature,
+        attempt: c.attempt,
+        status: c.status,
+        method: c.method,
+        score: c.score,
+        thresholds,
+        thresholdSource: source,
+        warnings: (c.warnings ?? []) as Warning[],
+        data: (c.data ?? {}) as Record<string, unknown>,
+        images: Object.entries(mediaIds).map(([kind, id]) => ({ kind, url: createSignedMediaUrl(id) })),
+        createdAt: c.createdAt,
+      };
+    }),
+    events: s.events.map((e) => ({ id: e.id, fromStatus: e.fromStatus, toStatus: e.toStatus, actor: actorLabel(e.actor), reason: e.reason, createdAt: e.createdAt })),
+    reviews: s.reviews.map((r) => ({ id: r.id, action: r.action, newStatus: r.newStatus, comment: r.comment, reviewer: r.user?.email ?? (r.userId ? "deleted user" : "API"), createdAt: r.createdAt })),
+    deliveries: deliveries.map((d) => ({
+      id: d.id,
+      destination: d.destination.label,
+      url: d.destination.url,
+      eventStatus: String((d.event.payload as { status?: string } | null)?.status ?? ""),
+      status: d.status,
+      attempts: d.attempts,
+      lastStatusCode: d.lastStatusCode,
+      lastError: d.lastError,
+      deliveredAt: d.deliveredAt,
+      createdAt: d.createdAt,
+    })),
+  };
+}
+export type SessionDetail = NonNullable<Awaited<ReturnType<typeof getSessionDetail>>>;
