@@ -11,6 +11,7 @@ export const navItems: NavItem[] = [
   { href: "/tuning", label: "Threshold tuning", role: "viewer" },
   { href: "/users", label: "Users", role: "viewer" },
   { href: "/lists", label: "Lists", role: "viewer" },
+  { href: "/api-requests", label: "API requests", role: "viewer" },
   { href: "/audit", label: "Audit log", role: "viewer" },
   { href: "/webhooks", label: "Webhooks", role: "admin" },
   { href: "/api-keys", label: "API keys", role: "admin" },

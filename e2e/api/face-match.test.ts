@@ -62,6 +62,15 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("POST /v3/face-match/ (%s)",
     }
   });
 
+  it("records every call for the console's API-requests view", async () => {
+    const { body } = await match({ source_image: faceImage("images/deepface-01/1.jpg"), target_image: faceImage("images/deepface-02/1.jpg"), vendor_data: "logged-user" });
+    const cookie = (await loginConsole(server.url, "admin@example.test", "admin-password-1"))!;
+    const page = await (await fetch(`${server.url}/api-requests?endpoint=face-match&status=Declined`, { headers: { cookie } })).text();
+    expect(page).toContain(body.request_id);
+    expect(page).toContain("logged-user");
+    expect(page).toContain("LOW_FACE_MATCH_SIMILARITY");
+  });
+
   it("declines with NO_REFERENCE_IMAGE when the reference is missing", async () => {
     const { status, body } = await match({ source_image: faceImage("images/deepface-01/1.jpg") });
     expect(status).toBe(200);
