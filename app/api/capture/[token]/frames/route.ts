@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { handleApiError } from "@/lib/api/error-response";
 import { readMultipartForm } from "@/lib/api/read-multipart-form";
+import { admitCheck } from "@/lib/checks/admit-check";
 import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
 import { getCaptureState } from "@/lib/capture/get-capture-state";
 import { submitFrames } from "@/lib/capture/submit-frames";
@@ -12,7 +13,7 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ token: str
   try {
     const { token } = await ctx.params;
     const form = await readMultipartForm(req, 16 * 1024 * 1024);
-    const result = await submitFrames({ token, form });
+    const result = await admitCheck(() => submitFrames({ token, form }));
     const state = await getCaptureState(await findCaptureSessionOrThrow(token), token);
     return NextResponse.json({ ...result, state }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
