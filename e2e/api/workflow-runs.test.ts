@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeGraph } from "@/lib/workflows/test-graphs";
+import { loginConsole } from "../support/console-login";
 import { datasetsPresent, warnIfDatasetsMissing } from "../support/datasets";
 import { api, CaptureClient, imageBytes, tokenOf, type Api } from "../support/sessions";
 import { dbProviders, startTestServer, type TestServer } from "../support/test-server";
@@ -11,7 +12,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("sessions run their pinned w
   let server: TestServer;
   let a: Api;
   beforeAll(async () => {
-    server = await startTestServer({ provider, env: { SEED_API_KEY: "wf-key" } });
+    server = await startTestServer({ provider, env: { SEED_API_KEY: "wf-key", ADMIN_EMAIL: "wf-admin@example.test", ADMIN_PASSWORD: "admin-password-1" } });
     a = { url: server.url, key: "wf-key" };
   });
   afterAll(async () => server?.stop());
@@ -37,6 +38,18 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("sessions run their pinned w
     const low = await complete(created.body.workflow_id, "images/deepface-01/1.jpg", "203.0.113.2");
     expect(low.liveness.score).toBeLessThan(80);
     expect(low).toMatchObject({ status: "In Review", path_taken: ["start", "live", "cond", "review"] });
+  });
+
+  it("opens an API-created workflow in the builder with the same graph, and runs it", async () => {
+    const created = await api(a, "POST", "/v3/workflows/", { workflow_label: "From features", features: [{ feature: "LIVENESS", config: { face_liveness_method: "PASSIVE" } }] });
+    const cookie = (await loginConsole(server.url, "wf-admin@example.test", "admin-password-1"))!;
+    const editor = await (await fetch(`${server.url}/api/console/workflows/${created.body.workflow_id}`, { headers: { cookie } })).json();
+    expect(editor.published_version).toBe(1);
+    expect(editor.versions[0].graph).toEqual(created.body.graph);
+    expect(editor.draft).toEqual(created.body.graph);
+    const decision = await complete(created.body.workflow_id, "images/deepface-01/2.jpg", "203.0.113.5");
+    expect(decision.status).toBe("Approved");
+    expect(decision.path_taken).toEqual(created.body.graph.nodes.filter((n: { type: string }) => n.type !== "END_IN_REVIEW" && n.type !== "END_DECLINED").map((n: { id: string }) => n.id));
   });
 
   it("keeps a started session on its version when the workflow is edited", async () => {
