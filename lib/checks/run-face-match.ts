@@ -24,8 +24,11 @@ export async function runFaceMatch(form: FormData, ctx: { applicationId: string;
   const target = await getFileField(form, TARGET_FIELDS);
   if (!source) throw new AppError("validation_error", "source_image (or user_image) is required: the live selfie to match.", { field: "source_image" });
 
-  const sourceUpload = await analyzeUpload({ field: source.name, bytes: source.bytes, rotate });
-  const targetUpload = target ? await analyzeUpload({ field: target.name, bytes: target.bytes, rotate }) : null;
+  // both images at once: decoding and the models spread over the cores and the inference workers
+  const [sourceUpload, targetUpload] = await Promise.all([
+    analyzeUpload({ field: source.name, bytes: source.bytes, rotate }),
+    target ? analyzeUpload({ field: target.name, bytes: target.bytes, rotate }) : Promise.resolve(null),
+  ]);
 
   const warnings: Warning[] = [...describeFaceWarnings(sourceUpload)];
   let score = 0;

@@ -80,6 +80,19 @@ describe("warpToTensor", () => {
     }
   });
 
+  it("matches the reference where a rotated window runs past the edges for part of each row", () => {
+    // rows with an inside span and clamped ends (sampleAffine), and an unrotated letterbox (separable)
+    const img = image(61, 47);
+    const cases: Affine[] = [squareCropMatrix({ cx: 5, cy: 20, size: 50, angle: 0.2, out: 24 }), squareCropMatrix({ cx: 55, cy: 40, size: 70, angle: -2.5, out: 24 }), squareCropMatrix({ cx: 30, cy: 23, size: 61, angle: 0, out: 24 })];
+    for (const m of cases)
+      for (const maxSamples of [1, 2, 3]) {
+        const opts = { image: img, dstToSrc: m, width: 24, height: 24, mean: [5, 6, 7] as const, scale: [0.5, 0.25, 2] as const, maxSamples };
+        const expected = referenceWarp(opts);
+        const out = warpToTensor({ ...opts, layout: "nhwc" });
+        for (let i = 0; i < expected.length; i++) expect(out[i]).toBeCloseTo(expected[i], 3);
+      }
+  });
+
   it("square crop matrix centres the crop", () => {
     const m = squareCropMatrix({ cx: 50, cy: 40, size: 20, angle: 0, out: 10 });
     expect([m[0] * 5 + m[2], m[4] * 5 + m[5]]).toEqual([50, 40]);
