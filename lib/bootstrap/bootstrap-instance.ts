@@ -5,6 +5,7 @@ import { getAppSecret, getEncryptionKey } from "@/lib/crypto/instance-secrets";
 import { createRandomToken, hashToken } from "@/lib/crypto/tokens";
 import { getDb, type Db } from "@/lib/db";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { enableSecureDelete } from "@/lib/db/purge-deleted-data";
 import { ensureWorkflowTemplates } from "@/lib/workflows/ensure-workflow-templates";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -58,6 +59,7 @@ export async function bootstrapInstance(): Promise<void> {
   const applied = await migrateDatabase({ provider: env.databaseProvider, databaseUrl: env.databaseUrl });
   if (applied.length) logger.info("database migrated", { provider: env.databaseProvider, applied });
   const db = getDb();
+  await enableSecureDelete(db);
   await ensureSandbox(db);
   await ensureAdmin(db);
 }

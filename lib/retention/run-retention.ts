@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db";
+import { purgeDeletedData } from "@/lib/db/purge-deleted-data";
 import { deleteMedia } from "@/lib/media/blob-store";
 
 const BATCH = 200;
@@ -47,5 +48,6 @@ export async function runRetention(db: Db, input: { now?: Date } = {}) {
     totals.apiRequests += counts.apiRequests;
     totals.media += counts.media;
   }
+  if (totals.sessions || totals.templates || totals.apiRequests || totals.media) await purgeDeletedData(db);
   return totals;
 }

@@ -1,5 +1,6 @@
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db";
+import { purgeDeletedData } from "@/lib/db/purge-deleted-data";
 import { AppError } from "@/lib/errors";
 import { deleteMedia } from "@/lib/media/blob-store";
 
@@ -16,4 +17,5 @@ export async function deleteSession(db: Db, input: { applicationId: string; sess
     await tx.verificationSession.delete({ where: { id: session.id } });
     await recordAudit(tx, { actor: input.actor, applicationId: input.applicationId, action: "session.deleted", targetType: "session", targetId: session.id, details: { sessionNumber: session.sessionNumber } });
   });
+  await purgeDeletedData(db);
 }

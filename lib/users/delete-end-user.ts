@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db";
+import { purgeDeletedData } from "@/lib/db/purge-deleted-data";
 import { AppError } from "@/lib/errors";
 import { deleteMedia } from "@/lib/media/blob-store";
 
@@ -38,5 +39,6 @@ export async function deleteEndUser(db: Db, input: { applicationId: string; vend
     await recordAudit(tx, { actor: input.actor, applicationId: app, action: "end_user.deleted", targetType: "end_user", targetId: subject, details: result });
     return result;
   });
+  await purgeDeletedData(db);
   return counts;
 }
