@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 let inFlight = 0;
 
 export function maxConcurrentChecks(): number {
-  return Number(process.env.MAX_CONCURRENT_CHECKS ?? 24);
+  return Number(process.env.MAX_CONCURRENT_CHECKS ?? 10);
 }
 
 export async function admitCheck<T>(run: () => Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 // npm run bench:load — POST /v3/face-match/ under load over HTTP against the real server (two 1-3 MP
 // JPEGs per request, multipart, like a customer backend): sustained phase at concurrency 8, then an
 // overload phase far above capacity to show requests being shed with 503 + Retry-After instead of
-// timing out. The per-key rate limit is raised for the run: this measures capacity, not the limit.
+// timing out (the clients honour Retry-After). The per-key rate limit is raised for the run: this measures capacity, not the limit.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
@@ -37,7 +37,11 @@ async function phase(url: string, images: Blob[], workers: number, durationS: nu
           await res.arrayBuffer();
           statuses[res.status] = (statuses[res.status] ?? 0) + 1;
           if (res.status === 200) latencies.push(performance.now() - t0);
-          else if (res.headers.get("retry-after")) retryAfter++;
+          else if (res.headers.get("retry-after")) {
+            // a well-behaved client waits as told before trying again
+            retryAfter++;
+            await new Promise((r) => setTimeout(r, Number(res.headers.get("retry-after")) * 1000));
+          }
         } catch {
           statuses.network_error = (statuses.network_error ?? 0) + 1;
         }
