@@ -3,7 +3,7 @@ import { chromium, expect, test, type Browser, type Page, type Route } from "@pl
 import type { CaptureChallenge, CaptureState, FrameResult } from "../../lib/capture/types";
 import { chromiumArgs } from "../../playwright.config";
 import { makeFakeCamera, type FakeCamera } from "../fixtures/fake-camera";
-import { datasetsPresent, facesDir } from "../support/datasets";
+import { facesDir, requireFaceDatasets } from "../support/datasets";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 // Every screen of the hosted capture page at a phone and a desktop size, with the capture API
@@ -19,7 +19,7 @@ const token = "tok_screens";
 let server: TestServer;
 const browsers = new Map<FakeCamera, Browser>();
 
-test.skip(!datasetsPresent, "face datasets missing");
+requireFaceDatasets(test);
 test.beforeAll(async () => {
   server = await startTestServer();
 });

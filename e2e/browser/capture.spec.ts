@@ -3,7 +3,7 @@ import path from "node:path";
 import { chromium, expect, test, type Browser, type FrameLocator, type Page } from "@playwright/test";
 import { chromiumArgs } from "../../playwright.config";
 import { makeFakeCamera } from "../fixtures/fake-camera";
-import { datasetsPresent, facesDir, warnIfDatasetsMissing } from "../support/datasets";
+import { facesDir, warnIfDatasetsMissing, requireFaceDatasets } from "../support/datasets";
 import { getFreePort, startTestServer, type TestServer } from "../support/test-server";
 
 // The hosted capture page end to end against the real server: a phone inside an integrator's iframe
@@ -20,7 +20,7 @@ let embed: { url: string; server: Server; hits: string[] };
 let browser: Browser;
 let workflowId: string;
 
-test.skip(!datasetsPresent, "face datasets missing");
+requireFaceDatasets(test);
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {

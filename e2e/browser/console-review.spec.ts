@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { loginConsole } from "../support/console-login";
-import { datasetsPresent } from "../support/datasets";
+import { requireFaceDatasets } from "../support/datasets";
 import { api, CaptureClient, imageBytes, tokenOf, workflowIdByLabel, type Api } from "../support/sessions";
 import { getFreePort, startTestServer, type TestServer } from "../support/test-server";
 
@@ -47,7 +47,7 @@ async function newPage(browser: Browser) {
   return context.newPage();
 }
 
-test.skip(!datasetsPresent, "face datasets not found");
+requireFaceDatasets(test);
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);

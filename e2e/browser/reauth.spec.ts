@@ -2,7 +2,7 @@ import path from "node:path";
 import { chromium, expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import { chromiumArgs } from "../../playwright.config";
 import { makeFaceCamera } from "../support/face-camera";
-import { datasetsPresent, facesDir, warnIfDatasetsMissing } from "../support/datasets";
+import { facesDir, warnIfDatasetsMissing, requireFaceDatasets } from "../support/datasets";
 import { api, workflowIdByLabel, type Api } from "../support/sessions";
 import { startTestServer, type TestServer } from "../support/test-server";
 
@@ -16,7 +16,7 @@ let cameraA: Browser;
 let cameraB: Browser;
 let workflowId: string;
 
-test.skip(!datasetsPresent, "face datasets missing");
+requireFaceDatasets(test);
 test.describe.configure({ mode: "serial" });
 
 async function launchWithCamera(image: string, name: string) {

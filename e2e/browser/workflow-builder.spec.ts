@@ -3,7 +3,7 @@ import path from "node:path";
 import { chromium, expect, test, type Locator, type Page } from "@playwright/test";
 import { chromiumArgs } from "../../playwright.config";
 import { loginConsole } from "../support/console-login";
-import { datasetsPresent, facesDir } from "../support/datasets";
+import { facesDir, requireFaceDatasets } from "../support/datasets";
 import { makeFaceCamera } from "../support/face-camera";
 import { startTestServer, type TestServer } from "../support/test-server";
 
@@ -199,7 +199,7 @@ test("an admin builds a branching workflow, fixes its problems and publishes it"
 });
 
 test("a session on the built workflow runs it with the fake camera and records the branch taken", async () => {
-  test.skip(!datasetsPresent, "face datasets missing");
+  requireFaceDatasets(test);
   const camera = await makeFaceCamera(path.join(facesDir, "images/deepface-01/2.jpg"), "person-a");
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: [...chromiumArgs, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${camera}`] });
   try {

@@ -19,3 +19,9 @@ export function faceImage(relative: string): Blob {
 export function padImage(relative: string): Blob {
   return new Blob([readFileSync(path.join(padDir, relative))], { type: "image/jpeg" });
 }
+
+// Playwright: specs that need faces are skipped, saying why, on a machine without the datasets (on the
+// development machines and in CI they are always there and these specs run).
+export function requireFaceDatasets(t: { skip: (condition: boolean, description: string) => void }): void {
+  t.skip(!datasetsPresent, `face datasets not found at ${facesDir} (set FACES_DATASET and PAD_DATASET)`);
+}
