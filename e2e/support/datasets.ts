@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { facesDatasetDir, padDatasetDir } from "@/lib/vision/datasets";
 
 // The shared face datasets are read in place (never copied into the repo): ../shared/datasets beside
 // the checkout, or FACES_DATASET / PAD_DATASET.
-const root = path.resolve(import.meta.dirname, "..", "..");
-export const facesDir = path.resolve(root, process.env.FACES_DATASET ?? "../shared/datasets/faces-dev");
-export const padDir = path.resolve(root, process.env.PAD_DATASET ?? "../shared/datasets/pad-samples");
+export const facesDir = facesDatasetDir();
+export const padDir = padDatasetDir();
 export const datasetsPresent = existsSync(facesDir) && existsSync(padDir);
 
 export function warnIfDatasetsMissing(suite: string): void {

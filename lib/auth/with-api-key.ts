@@ -1,5 +1,6 @@
 import type { NextRequest, NextResponse } from "next/server";
 import { handleApiError } from "@/lib/api/error-response";
+import { applicationSettingsOf, type ApplicationSettings } from "@/lib/applications/application-settings";
 import { findActiveApiKey } from "@/lib/auth/api-keys";
 import { takeRateLimitToken } from "@/lib/auth/rate-limit";
 import { getDb } from "@/lib/db";
@@ -8,6 +9,7 @@ import { AppError } from "@/lib/errors";
 
 export type ApiContext = {
   application: { id: string; name: string; isSandbox: boolean };
+  settings: ApplicationSettings;
   apiKeyId: string;
 };
 
@@ -38,7 +40,7 @@ export function withApiKey(handler: Handler) {
         await db.apiKey.update({ where: { id: record.id }, data: { lastUsedAt: new Date(now) } });
       }
       const { application } = record;
-      return await handler(req, { application: { id: application.id, name: application.name, isSandbox: application.isSandbox }, apiKeyId: record.id }, route);
+      return await handler(req, { application: { id: application.id, name: application.name, isSandbox: application.isSandbox }, settings: applicationSettingsOf(application), apiKeyId: record.id }, route);
     } catch (error) {
       return handleApiError(error);
     }

@@ -1,3 +1,4 @@
+import { applicationSettingsOf } from "@/lib/applications/application-settings";
 import type { CaptureSessionRow } from "@/lib/capture/find-capture-session";
 import type { CaptureSession, Settings } from "@/lib/capture/run-capture-checks";
 import { readStepUp } from "@/lib/capture/session-context";
@@ -17,10 +18,5 @@ export function toCaptureSession(session: CaptureSessionRow): CaptureSession {
 }
 
 export function toCaptureSettings(session: CaptureSessionRow): Settings {
-  const app = session.application;
-  return {
-    faceMatch: { review: app.faceMatchReviewThreshold, decline: app.faceMatchDeclineThreshold },
-    liveness: { review: app.livenessReviewThreshold, decline: app.livenessDeclineThreshold },
-    retentionDays: app.retentionDays,
-  };
+  return applicationSettingsOf(session.application);
 }

@@ -1,5 +1,5 @@
 import type { AnalyzedUpload } from "@/lib/checks/analyze-upload";
-import { describeListWarnings, findFaceMatches } from "@/lib/checks/find-face-matches";
+import { describeListWarnings, findFaceMatches, listWarningsStatus } from "@/lib/checks/find-face-matches";
 import { createChallenge } from "@/lib/capture/create-challenge";
 import { strongerMethod } from "@/lib/capture/decide-step-up";
 import { evaluateLiveness } from "@/lib/capture/evaluate-liveness";
@@ -100,7 +100,7 @@ export async function runCaptureChecks(db: Db, input: { session: CaptureSession;
     if (face && step.feature === "FACE_LIST_CHECK") {
       const hits = await findFaceMatches({ applicationId: session.applicationId, embedding: face.embedding, modelId: face.modelId, minSimilarity: settings.faceMatch.review });
       const warnings = describeListWarnings(hits.filter((h) => (config.check_blocklist !== false || h.entry.listKind !== "blocklist") && (config.check_duplicates !== false || h.entry.kind === "list")), session.vendorData);
-      const status = warnings.some((w) => w.risk === "FACE_IN_BLOCKLIST") ? "Declined" : warnings.length ? "In Review" : "Approved";
+      const status = listWarningsStatus(warnings);
       await record(step.nodeId, "FACE_LIST_CHECK", step.attempt, { status, warnings, data: { matches: hits.length } });
       continue;
     }

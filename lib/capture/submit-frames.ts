@@ -1,5 +1,5 @@
 import { analyzeUpload, type AnalyzedUpload } from "@/lib/checks/analyze-upload";
-import { getFileField, getTextField } from "@/lib/checks/form-fields";
+import { fileBytes, getTextField } from "@/lib/checks/form-fields";
 import { toCaptureSession, toCaptureSettings } from "@/lib/capture/capture-settings";
 import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
 import { finishCapture } from "@/lib/capture/finish-capture";
@@ -33,12 +33,9 @@ export async function submitFrames(input: { token: string; form: FormData }): Pr
   if (files.length !== expectedFrames(challenge)) throw new AppError("validation_error", `This challenge needs ${expectedFrames(challenge)} frame(s); got ${files.length}.`, { field: "frames" });
   const frames: AnalyzedUpload[] = [];
   for (let i = 0; i < files.length; i++) {
-    const one = new FormData();
-    one.append("frame", files[i]);
-    const file = await getFileField(one, ["frame"]);
-    if (!file) throw new AppError("validation_error", "Each frame must be an image file.", { field: "frames" });
-    if (file.bytes.byteLength > MAX_FRAME_BYTES) throw new AppError("payload_too_large", "A frame is larger than 3 MB.", { field: "frames" });
-    frames.push(await analyzeUpload({ field: `frames[${i}]`, bytes: file.bytes, rotate: false }));
+    const bytes = await fileBytes(files[i], "frames");
+    if (bytes.byteLength > MAX_FRAME_BYTES) throw new AppError("payload_too_large", "A frame is larger than 3 MB.", { field: "frames" });
+    frames.push(await analyzeUpload({ field: `frames[${i}]`, bytes, rotate: false }));
   }
 
   const claimed = await db.verificationSession.updateMany({ where: { id: session.id, status: "In Progress", updatedAt: session.updatedAt }, data: { challenge: Prisma.DbNull } });

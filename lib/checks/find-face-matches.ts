@@ -26,3 +26,9 @@ export function describeListWarnings(hits: FaceMatchHit[], vendorData: string | 
   if (duplicate) warnings.push(createWarning("DUPLICATED_FACE", `Similarity ${duplicate.similarity}.`));
   return warnings;
 }
+
+// Blocklist hit -> Declined; a duplicate -> In Review; nothing -> Approved.
+export function listWarningsStatus(warnings: Warning[]): "Approved" | "In Review" | "Declined" {
+  if (warnings.some((w) => w.risk === "FACE_IN_BLOCKLIST")) return "Declined";
+  return warnings.length ? "In Review" : "Approved";
+}

@@ -5,14 +5,16 @@ import { AppError } from "@/lib/errors";
 export async function getFileField(form: FormData, names: string[]): Promise<{ name: string; bytes: Uint8Array } | null> {
   for (const name of names) {
     const value = form.get(name);
-    if (value === null) continue;
-    if (typeof value === "string") {
-      if (value === "") continue;
-      throw new AppError("validation_error", `${name} must be an uploaded image file, not a text field.`, { field: name });
-    }
-    return { name, bytes: new Uint8Array(await value.arrayBuffer()) };
+    if (value === null || value === "") continue;
+    return { name, bytes: await fileBytes(value, name) };
   }
   return null;
+}
+
+// One multipart value that must be a file (fields sent as text are refused with the field's name).
+export async function fileBytes(value: FormDataEntryValue, field: string): Promise<Uint8Array> {
+  if (typeof value === "string") throw new AppError("validation_error", `${field} must be an uploaded image file, not a text field.`, { field });
+  return new Uint8Array(await value.arrayBuffer());
 }
 
 export function getTextField(form: FormData, name: string, maxLength = 1000): string | null {

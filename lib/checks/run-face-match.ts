@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { getApplicationSettings } from "@/lib/applications/get-application-settings";
+import type { ApplicationSettings } from "@/lib/applications/application-settings";
 import { analyzeUpload, describeFaceWarnings } from "@/lib/checks/analyze-upload";
 import { getBooleanField, getFileField, getScoreField, getTextField } from "@/lib/checks/form-fields";
 import { saveApiRequest } from "@/lib/checks/save-api-request";
@@ -12,9 +12,9 @@ const SOURCE_FIELDS = ["source_image", "user_image"];
 const TARGET_FIELDS = ["target_image", "ref_image"];
 
 // POST /v3/face-match/: two images -> symmetric 0-100 score, status from the two thresholds, warnings.
-export async function runFaceMatch(form: FormData, ctx: { applicationId: string; apiKeyId: string }) {
+export async function runFaceMatch(form: FormData, ctx: { applicationId: string; apiKeyId: string; settings: ApplicationSettings }) {
   const started = Date.now();
-  const settings = await getApplicationSettings(ctx.applicationId);
+  const { settings } = ctx;
   const vendorData = getTextField(form, "vendor_data");
   const review = getScoreField(form, "face_match_score_review_threshold") ?? settings.faceMatch.review;
   const decline = getScoreField(form, "face_match_score_decline_threshold") ?? settings.faceMatch.decline;

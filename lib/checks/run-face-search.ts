@@ -1,18 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { getApplicationSettings } from "@/lib/applications/get-application-settings";
+import type { ApplicationSettings } from "@/lib/applications/application-settings";
 import { analyzeUpload, describeFaceWarnings } from "@/lib/checks/analyze-upload";
-import { describeListWarnings, findFaceMatches } from "@/lib/checks/find-face-matches";
+import { describeListWarnings, findFaceMatches, listWarningsStatus } from "@/lib/checks/find-face-matches";
 import { getBooleanField, getFileField, getScoreField, getTextField } from "@/lib/checks/form-fields";
 import { saveApiRequest } from "@/lib/checks/save-api-request";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { worstStatus } from "@/lib/verification/decide-score-status";
 
 // POST /v3/face-search/: 1:N against the application's enrolled faces (approved sessions, re-auth
 // enrolments, face-list entries): up to 5 matches, best first, with blocklist/duplicate warnings.
-export async function runFaceSearch(form: FormData, ctx: { applicationId: string; apiKeyId: string }) {
+export async function runFaceSearch(form: FormData, ctx: { applicationId: string; apiKeyId: string; settings: ApplicationSettings }) {
   const started = Date.now();
-  const settings = await getApplicationSettings(ctx.applicationId);
+  const { settings } = ctx;
   const vendorData = getTextField(form, "vendor_data");
   const minSimilarity = getScoreField(form, "similarity_threshold") ?? settings.faceMatch.decline;
   const rotate = getBooleanField(form, "rotate_image") ?? false;
@@ -27,7 +26,7 @@ export async function runFaceSearch(form: FormData, ctx: { applicationId: string
   const strong = hits.filter((h) => h.similarity >= settings.faceMatch.review);
   const listWarnings = describeListWarnings(strong, vendorData);
   warnings.push(...listWarnings);
-  const status = !primary ? "Declined" : worstStatus(listWarnings.some((w) => w.risk === "FACE_IN_BLOCKLIST") ? "Declined" : listWarnings.length ? "In Review" : "Approved");
+  const status = primary ? listWarningsStatus(listWarnings) : "Declined";
 
   const listIds = [...new Set(hits.map((h) => h.entry.listId).filter((id): id is string => Boolean(id)))];
   const lists = listIds.length ? await getDb().faceList.findMany({ where: { id: { in: listIds } }, select: { id: true, name: true } }) : [];

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { getApplicationSettings } from "@/lib/applications/get-application-settings";
+import type { ApplicationSettings } from "@/lib/applications/application-settings";
 import { analyzeUpload, describeFaceWarnings } from "@/lib/checks/analyze-upload";
-import { describeListWarnings, findFaceMatches } from "@/lib/checks/find-face-matches";
+import { describeListWarnings, findFaceMatches, listWarningsStatus } from "@/lib/checks/find-face-matches";
 import { getBooleanField, getFileField, getScoreField, getTextField } from "@/lib/checks/form-fields";
 import { saveApiRequest } from "@/lib/checks/save-api-request";
 import { AppError } from "@/lib/errors";
@@ -11,9 +11,9 @@ import { createWarning, type Warning } from "@/lib/verification/warnings";
 
 // POST /v3/passive-liveness/: one frame -> liveness score and status, face quality and luminance,
 // plus blocklist and duplicate checks against the application's enrolled faces.
-export async function runPassiveLiveness(form: FormData, ctx: { applicationId: string; apiKeyId: string }) {
+export async function runPassiveLiveness(form: FormData, ctx: { applicationId: string; apiKeyId: string; settings: ApplicationSettings }) {
   const started = Date.now();
-  const settings = await getApplicationSettings(ctx.applicationId);
+  const { settings } = ctx;
   const vendorData = getTextField(form, "vendor_data");
   const decline = getScoreField(form, "face_liveness_score_decline_threshold") ?? settings.liveness.decline;
   const review = Math.max(decline, getScoreField(form, "face_liveness_score_review_threshold") ?? settings.liveness.review);
@@ -36,8 +36,7 @@ export async function runPassiveLiveness(form: FormData, ctx: { applicationId: s
     const hits = await findFaceMatches({ applicationId: ctx.applicationId, embedding: primary.embedding, modelId: primary.modelId, minSimilarity: settings.faceMatch.review });
     const listWarnings = describeListWarnings(hits, vendorData);
     warnings.push(...listWarnings);
-    const listStatus = listWarnings.some((w) => w.risk === "FACE_IN_BLOCKLIST") ? "Declined" : listWarnings.length ? "In Review" : "Approved";
-    status = worstStatus(livenessStatus, listStatus);
+    status = worstStatus(livenessStatus, listWarningsStatus(listWarnings));
   }
 
   const requestId = randomUUID();

@@ -35,8 +35,5 @@ export function edgeHandle(edge: Pick<WorkflowEdge, "sourceHandle">): string {
   return edge.sourceHandle ?? NEXT_HANDLE;
 }
 
-// Worst status wins: Declined > In Review > Approved.
-const severity: Record<FinalStatus, number> = { Approved: 0, "In Review": 1, Declined: 2 };
-export function worstStatus(a: FinalStatus, b: FinalStatus): FinalStatus {
-  return severity[b] > severity[a] ? b : a;
-}
+// Worst status wins: Declined > In Review > Approved (the same rule the standalone checks use).
+export { worstStatus } from "@/lib/verification/decide-score-status";

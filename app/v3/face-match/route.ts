@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const POST = withApiKey(async (req, ctx) =>
   admitCheck(async () => {
     const form = await readMultipartForm(req);
-    return NextResponse.json(await runFaceMatch(form, { applicationId: ctx.application.id, apiKeyId: ctx.apiKeyId }));
+    return NextResponse.json(await runFaceMatch(form, { applicationId: ctx.application.id, apiKeyId: ctx.apiKeyId, settings: ctx.settings }));
   }),
 );
 

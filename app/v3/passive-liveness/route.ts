@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const POST = withApiKey(async (req, ctx) =>
   admitCheck(async () => {
     const form = await readMultipartForm(req, 6 * 1024 * 1024);
-    return NextResponse.json(await runPassiveLiveness(form, { applicationId: ctx.application.id, apiKeyId: ctx.apiKeyId }));
+    return NextResponse.json(await runPassiveLiveness(form, { applicationId: ctx.application.id, apiKeyId: ctx.apiKeyId, settings: ctx.settings }));
   }),
 );
 
