@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",
+    // the inference worker runs the engine from a bundle of lib/vision: rebuilt before every run
+    globalSetup: ["scripts/bundle-vision-worker.mjs"],
   },
 });

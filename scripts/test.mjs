@@ -2,6 +2,7 @@
 // PostgreSQL), Playwright in Debian's Chromium. Ends with one line `N passed, N failed` over all suites.
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { bundleVisionWorker } from "./bundle-vision-worker.mjs";
 import { bin, fingerprintFile, root, run, sourceFingerprint } from "./lib.mjs";
 
 const results = join(root, "test-results");
@@ -35,6 +36,7 @@ record("typecheck", tsc === 0 ? 1 : 0, tsc === 0 ? 0 : 1);
 
 // models are converted by npm install; this re-checks them (no-op when current)
 await run(bin("tsx"), [join(root, "models", "scripts", "prepare.ts")]);
+await bundleVisionWorker();
 
 const built = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, "utf8") : "";
 let buildOk = built === sourceFingerprint();

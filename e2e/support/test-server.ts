@@ -13,6 +13,8 @@ export const dbProviders: DbProvider[] = ["sqlite", "postgresql"];
 
 export type TestServer = {
   url: string;
+  /** the server process (next start) */
+  pid: number;
   port: number;
   dataDir: string;
   databaseUrl: string;
@@ -110,5 +112,5 @@ export async function startTestServer(options: { provider?: DbProvider; env?: Re
     await stop();
     throw error;
   }
-  return { url, port, dataDir, databaseUrl, output, stop };
+  return { url, pid: child.pid!, port, dataDir, databaseUrl, output, stop };
 }

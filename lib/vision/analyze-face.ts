@@ -1,6 +1,7 @@
 import { detectFaces, type DetectOptions } from "./detect-faces";
 import { estimatePose, chipToGray, laplacianVariance, luminanceScore, meanLuminance, overallQuality, poseScore, qualityWarnings, sharpnessScore, sizeScore } from "./quality";
-import { embedFace, getRecogniserConfig } from "./recogniser";
+import { runVisionTask } from "./model-sessions";
+import { embedFace, getRecogniserConfig, type RecogniserConfig } from "./recogniser";
 import { rotateImage } from "./rotate-image";
 import type { Box, DecodedImage, DetectedFace, FaceQuality, FivePoints, QualityWarning, Rotation } from "./types";
 
@@ -23,10 +24,25 @@ export type FaceAnalysis = {
   rotation: Rotation;
 };
 
-export type AnalyzeOptions = { rotate?: boolean; tiles?: DetectOptions["tiles"]; embed?: boolean };
+export type AnalyzeOptions = {
+  rotate?: boolean;
+  tiles?: DetectOptions["tiles"];
+  embed?: boolean;
+  /** taken from the caller's configuration when absent; a worker is handed the caller's */
+  recogniser?: RecogniserConfig;
+};
 
-/** Detects every face, then embeds and grades the largest one (the one a 1:1 match uses). */
-export async function analyzeFace(image: DecodedImage, options: AnalyzeOptions = {}): Promise<FaceAnalysis> {
+/**
+ * Detects every face, then embeds and grades the largest one (the one a 1:1 match uses), on an
+ * inference worker when there are workers.
+ */
+export function analyzeFace(image: DecodedImage, options: AnalyzeOptions = {}): Promise<FaceAnalysis> {
+  const withRecogniser = { ...options, recogniser: options.recogniser ?? getRecogniserConfig() };
+  return runVisionTask("analyze", image, withRecogniser, () => analyzeFaceHere(image, withRecogniser));
+}
+
+/** analyzeFace on this thread (what a worker runs). */
+export async function analyzeFaceHere(image: DecodedImage, options: AnalyzeOptions = {}): Promise<FaceAnalysis> {
   const turns: Rotation[] = options.rotate ? [0, 90, 180, 270] : [0];
   for (const rotation of turns) {
     // Every crop samples the full-resolution image directly (cost depends on crop size, not on
@@ -35,13 +51,12 @@ export async function analyzeFace(image: DecodedImage, options: AnalyzeOptions =
     const faces = await detectFaces(work, { tiles: options.tiles ?? "never" });
     if (faces.length === 0) continue;
     if (options.embed === false) return { faces, rotation };
-    return { faces, rotation, primary: await describePrimary(work, faces[0]) };
+    return { faces, rotation, primary: await describePrimary(work, faces[0], options.recogniser ?? getRecogniserConfig()) };
   }
   return { faces: [], rotation: 0 };
 }
 
-async function describePrimary(work: DecodedImage, face: DetectedFace): Promise<PrimaryFace> {
-  const config = getRecogniserConfig();
+async function describePrimary(work: DecodedImage, face: DetectedFace, config: RecogniserConfig): Promise<PrimaryFace> {
   const { embedding, modelId, chip } = await embedFace(work, face, config);
   const gray = chipToGray(chip, config.size, config.layout, config.mean, config.scale);
   const pose = estimatePose(face.mesh);

@@ -4,6 +4,7 @@ import { BLAZEFACE_SIZE, decodeBlazeface, suppressOverlaps, type RawDetection } 
 import { fivePointsFromMesh, MESH } from "./face-landmarks";
 import { predictMeshes, type MeshRoi } from "./facemesh";
 import { getBuiltinSession, runModel } from "./model-sessions";
+import { inputBuffer } from "./input-buffers";
 import type { Affine, DecodedImage, DetectedFace } from "./types";
 import { warpToTensor } from "./warp-to-tensor";
 
@@ -32,7 +33,7 @@ async function detectInRegions(image: DecodedImage, regions: Region[], minScore:
   for (const region of regions) {
     const s = region.side / BLAZEFACE_SIZE;
     const toImage: Affine = [s, 0, region.x0, 0, s, region.y0];
-    const input = warpToTensor({ image, dstToSrc: toImage, width: BLAZEFACE_SIZE, height: BLAZEFACE_SIZE, layout: "nhwc", mean: [127.5, 127.5, 127.5], scale: [1 / 127.5, 1 / 127.5, 1 / 127.5], maxSamples: 1, out: new Float32Array(per) });
+    const input = warpToTensor({ image, dstToSrc: toImage, width: BLAZEFACE_SIZE, height: BLAZEFACE_SIZE, layout: "nhwc", mean: [127.5, 127.5, 127.5], scale: [1 / 127.5, 1 / 127.5, 1 / 127.5], maxSamples: 1, out: inputBuffer("blazeface", per) });
     const out = await runModel(session, { input: new ort.Tensor("float32", input, [1, BLAZEFACE_SIZE, BLAZEFACE_SIZE, 3]) });
     const heads = [
       { scores: out.Identity.data as Float32Array, boxes: out.Identity_2.data as Float32Array },

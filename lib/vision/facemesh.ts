@@ -1,6 +1,7 @@
 import * as ort from "onnxruntime-node";
 import { applyAffine } from "./affine";
 import { getBuiltinSession, runModel } from "./model-sessions";
+import { inputBuffer } from "./input-buffers";
 import type { Affine, DecodedImage, Point } from "./types";
 import { squareCropMatrix, warpToTensor } from "./warp-to-tensor";
 
@@ -13,7 +14,7 @@ export type MeshResult = { mesh: Float32Array; faceScore: number; crop: Affine }
 export async function predictMeshes(image: DecodedImage, rois: MeshRoi[], { maxSamples = 2 } = {}): Promise<MeshResult[]> {
   if (rois.length === 0) return [];
   const per = MESH_SIZE * MESH_SIZE * 3;
-  const input = new Float32Array(per * rois.length);
+  const input = inputBuffer("facemesh", per * rois.length);
   const crops = rois.map((roi, i) => {
     const crop = squareCropMatrix({ ...roi, out: MESH_SIZE });
     warpToTensor({ image, dstToSrc: crop, width: MESH_SIZE, height: MESH_SIZE, layout: "nhwc", mean: [0, 0, 0], scale: [1 / 255, 1 / 255, 1 / 255], maxSamples, out: input, offset: i * per });

@@ -1,8 +1,16 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import * as ort from "onnxruntime-node";
 import { beforeAll, describe, expect, it } from "vitest";
+import { decodeImageOrThrow } from "@/lib/media/decode-image";
+import { AppError } from "@/lib/errors";
 import { prepareModels } from "@/models/scripts/prepare";
+import { analyzeFaceHere, type FaceAnalysis } from "./analyze-face";
+import { datasetExists, facesDatasetDir } from "./datasets";
 import { createInferencePool, inferenceWorkerScript, type ModelSpec } from "./inference-pool";
 import { builtinModelPath } from "./model-sessions";
+import { getRecogniserConfig } from "./recogniser";
+import { scoreLivenessHere, type LivenessResult } from "./score-liveness";
 
 const options: ort.InferenceSession.SessionOptions = { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: "all", executionMode: "sequential" };
 const input = () => Float32Array.from({ length: 192 * 192 * 3 }, (_, i) => ((i * 37) % 255) / 255);
@@ -33,9 +41,11 @@ describe("inference pool", () => {
     await pool.close();
   });
 
-  it("reports a model error to the caller and keeps working", async () => {
+  it("reports a model error to the caller, as the app's error, and keeps working", async () => {
     const pool = createInferencePool(1)!;
-    await expect(pool.load({ key: "missing", path: "/nonexistent/model.onnx", options })).rejects.toThrow();
+    const failed = pool.load({ key: "missing", path: "/nonexistent/model.onnx", options });
+    await expect(failed).rejects.toBeInstanceOf(AppError);
+    await expect(failed).rejects.toMatchObject({ code: "service_unavailable" });
     const spec: ModelSpec = { key: "facemesh", path: builtinModelPath("facemesh"), options };
     const out = await pool.run(spec, { input: new ort.Tensor("float32", input(), [1, 192, 192, 3]) });
     expect(out.output_faceflag.data).toHaveLength(1);
@@ -46,5 +56,28 @@ describe("inference pool", () => {
     expect(inferenceWorkerScript()).toMatch(/inference-worker\.mjs$/);
     expect(createInferencePool(0)).toBeUndefined();
     expect(createInferencePool(2, "/nonexistent/worker.mjs")).toBeUndefined();
+  });
+
+  const faces = facesDatasetDir();
+  it.skipIf(!datasetExists(faces))("runs whole tasks in a worker with the same results as this thread, leaving the caller's image intact", async () => {
+    const pool = createInferencePool(2)!;
+    const images = await Promise.all(["images/deepface-01/1.jpg", "multi-face/couple.jpg"].map(async (f) => decodeImageOrThrow(readFileSync(path.join(faces, f)))));
+    const copies = images.map((i) => Uint8Array.from(i.data));
+    const recogniser = getRecogniserConfig();
+    // more tasks than workers, so pixel buffers are reused across images of different sizes
+    const analyses = (await Promise.all([...images, ...images].map((image) => pool.task("analyze", image, { recogniser })))) as FaceAnalysis[];
+    for (const [i, image] of images.entries()) {
+      expect(Buffer.compare(Buffer.from(image.data), Buffer.from(copies[i]))).toBe(0);
+      const here = await analyzeFaceHere(image, { recogniser });
+      for (const there of [analyses[i], analyses[i + images.length]]) {
+        expect(there.faces).toHaveLength(here.faces.length);
+        expect(Array.from(there.primary!.embedding)).toEqual(Array.from(here.primary!.embedding));
+        expect(there.primary!.quality).toEqual(here.primary!.quality);
+      }
+    }
+    expect(analyses[1].faces.length).toBeGreaterThanOrEqual(2);
+    const live = (await pool.task("liveness", images[0], analyses[0].faces[0])) as LivenessResult;
+    expect(live.score).toBeCloseTo((await scoreLivenessHere(images[0], analyses[0].faces[0])).score, 5);
+    await pool.close();
   });
 });

@@ -5,7 +5,8 @@ import * as ort from "onnxruntime-node";
 import manifest from "@/models/manifest.json";
 import { AppError } from "@/lib/errors";
 import { createGate } from "./concurrency-gate";
-import { createInferencePool, WorkerUnavailableError, type InferencePool, type ModelNames, type ModelSpec } from "./inference-pool";
+import { createInferencePool, WorkerUnavailableError, type InferencePool, type ModelNames, type ModelSpec, type VisionTaskName } from "./inference-pool";
+import type { DecodedImage } from "./types";
 
 export type BuiltinModelId = "blazeface" | "facemesh" | "dlib-resnet" | "antispoof" | "liveness";
 
@@ -101,6 +102,22 @@ export async function runModel(model: Model, feeds: Record<string, ort.Tensor>):
     if (!pool) throw new WorkerUnavailableError(`model ${model.spec.key} was loaded by workers that are no longer available`);
     return pool.run(model.spec, feeds);
   });
+}
+
+/**
+ * Runs a whole vision task (worker-tasks.ts) on an inference worker when there are workers, else
+ * `here` on this thread; the worker runs the same code, bundled.
+ */
+export async function runVisionTask<T>(name: VisionTaskName, image: DecodedImage, args: unknown, here: () => Promise<T>): Promise<T> {
+  const pool = inferencePool();
+  if (!pool) return here();
+  try {
+    return (await pool.task(name, image, args)) as T;
+  } catch (error) {
+    if (!(error instanceof WorkerUnavailableError)) throw error;
+    disablePool();
+    return here();
+  }
 }
 
 export function loadedModelKeys(): string[] {

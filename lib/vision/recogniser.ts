@@ -2,6 +2,7 @@ import * as ort from "onnxruntime-node";
 import manifest from "@/models/manifest.json";
 import { alignmentMatrix, type ChipAlignment } from "./align-face";
 import { builtinModelPath, getSession, runModel } from "./model-sessions";
+import { inputBuffer } from "./input-buffers";
 import type { DetectedFace, DecodedImage } from "./types";
 import { warpToTensor } from "./warp-to-tensor";
 
@@ -67,7 +68,7 @@ export async function embedFace(image: DecodedImage, face: DetectedFace, config 
   const m = alignmentMatrix({ mesh: face.mesh, landmarks: face.landmarks, alignment: config.alignment, size });
   const per = size * size * 3;
   const batch = config.flip ? 2 : 1;
-  const input = new Float32Array(per * batch);
+  const input = inputBuffer("recogniser", per * batch);
   const maxSamples = config.maxSamples;
   warpToTensor({ image, dstToSrc: m, width: size, height: size, layout, mean: config.mean, scale: config.scale, maxSamples, out: input });
   if (config.flip) {

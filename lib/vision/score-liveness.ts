@@ -1,6 +1,7 @@
 import * as ort from "onnxruntime-node";
 import { roiFromMesh } from "./detect-faces";
-import { getBuiltinSession, runModel } from "./model-sessions";
+import { getBuiltinSession, runModel, runVisionTask } from "./model-sessions";
+import { inputBuffer } from "./input-buffers";
 import type { DecodedImage, DetectedFace } from "./types";
 import { squareCropMatrix, warpToTensor } from "./warp-to-tensor";
 
@@ -19,10 +20,16 @@ const CROPS = [0.93, 1.0];
 
 // Passive, single-frame. Only the `antispoof` model is used: the npm `liveness` model scored
 // class 0 >= 0.75 on every attack and bona-fide sample we had, i.e. it carries no signal here.
-export async function scoreLiveness(image: DecodedImage, face: DetectedFace): Promise<LivenessResult> {
+// On an inference worker when there are workers.
+export function scoreLiveness(image: DecodedImage, face: DetectedFace): Promise<LivenessResult> {
+  return runVisionTask("liveness", image, face, () => scoreLivenessHere(image, face));
+}
+
+/** scoreLiveness on this thread (what a worker runs). */
+export async function scoreLivenessHere(image: DecodedImage, face: DetectedFace): Promise<LivenessResult> {
   const roi = roiFromMesh(face.mesh);
   const per = SIZE * SIZE * 3;
-  const input = new Float32Array(per * CROPS.length);
+  const input = inputBuffer("antispoof", per * CROPS.length);
   CROPS.forEach((f, i) => {
     const m = squareCropMatrix({ cx: roi.cx, cy: roi.cy, size: roi.size * f, angle: roi.angle, out: SIZE });
     warpToTensor({ image, dstToSrc: m, width: SIZE, height: SIZE, layout: "nhwc", mean: [0, 0, 0], scale: [1 / 255, 1 / 255, 1 / 255], maxSamples: 2, out: input, offset: i * per });

@@ -3,6 +3,7 @@
 // overload phase far above capacity to show requests being shed with 503 + Retry-After instead of
 // timing out (the clients honour Retry-After). The per-key rate limit is raised for the run: this measures capacity, not the limit.
 import { readFileSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import sharp from "sharp";
 import { facesDir } from "../../e2e/support/datasets";
@@ -13,14 +14,49 @@ const seconds = arg("seconds", 20);
 const concurrency = arg("concurrency", 8);
 const overload = arg("overload", 48);
 
-async function upscale(file: string, width: number): Promise<Blob> {
-  const jpeg = await sharp(readFileSync(path.join(facesDir, file))).resize({ width }).jpeg({ quality: 90 }).toBuffer();
-  return new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" });
+async function upscale(file: string, width: number): Promise<Buffer> {
+  return sharp(readFileSync(path.join(facesDir, file))).resize({ width }).jpeg({ quality: 90 }).toBuffer();
+}
+
+// One multipart body, encoded once and sent by every request over keep-alive connections, like
+// autocannon: the load generator shares the server's 2 cores, so it must cost little (~2 ms a request).
+function multipartBody(files: Record<string, Buffer>): { body: Buffer; contentType: string } {
+  const boundary = `----faceid-load-${Date.now()}`;
+  const parts = Object.entries(files).map(([name, bytes]) =>
+    Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), bytes, Buffer.from("\r\n")]),
+  );
+  return { body: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] : NaN);
 
-async function phase(url: string, images: Blob[], workers: number, durationS: number) {
+// CPU time of a process (all its threads) in ms, from /proc; undefined where there is no /proc.
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+function post(url: URL, request: { body: Buffer; contentType: string }): Promise<{ status: number; retryAfter: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: url.hostname, port: url.port, path: "/v3/face-match/", method: "POST", agent, headers: { "x-api-key": "load-key", "content-type": request.contentType, "content-length": request.body.length } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] }));
+      },
+    );
+    req.on("error", reject);
+    req.end(request.body);
+  });
+}
+
+async function phase(base: string, request: { body: Buffer; contentType: string }, workers: number, durationS: number) {
+  const url = new URL(base);
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let retryAfter = 0;
@@ -28,19 +64,15 @@ async function phase(url: string, images: Blob[], workers: number, durationS: nu
   await Promise.all(
     Array.from({ length: workers }, async () => {
       while (Date.now() < end) {
-        const form = new FormData();
-        form.append("user_image", images[0], "a.jpg");
-        form.append("ref_image", images[1], "b.jpg");
         const t0 = performance.now();
         try {
-          const res = await fetch(`${url}/v3/face-match/`, { method: "POST", headers: { "x-api-key": "load-key" }, body: form });
-          await res.arrayBuffer();
+          const res = await post(url, request);
           statuses[res.status] = (statuses[res.status] ?? 0) + 1;
           if (res.status === 200) latencies.push(performance.now() - t0);
-          else if (res.headers.get("retry-after")) {
+          else if (res.retryAfter) {
             // a well-behaved client waits as told before trying again
             retryAfter++;
-            await new Promise((r) => setTimeout(r, Number(res.headers.get("retry-after")) * 1000));
+            await new Promise((r) => setTimeout(r, Number(res.retryAfter) * 1000));
           }
         } catch {
           statuses.network_error = (statuses.network_error ?? 0) + 1;
@@ -52,13 +84,20 @@ async function phase(url: string, images: Blob[], workers: number, durationS: nu
 }
 
 const images = [await upscale("images/deepface-01/2.jpg", 1600), await upscale("images/deepface-01/1.jpg", 1400)];
+const request = multipartBody({ user_image: images[0], ref_image: images[1] });
 const server = await startTestServer({ env: { SEED_API_KEY: "load-key", RATE_LIMIT_PER_MINUTE: "1000000", LOG_LEVEL: "warn" } });
 try {
-  await phase(server.url, images, 2, 3); // warm-up
-  const steady = await phase(server.url, images, concurrency, seconds);
-  console.log(`face match, ${(images[0].size / 1024).toFixed(0)} KB + ${(images[1].size / 1024).toFixed(0)} KB JPEGs, concurrency ${concurrency}, ${seconds} s`);
+  await phase(server.url, request, 2, 3); // warm-up
+  const cpu0 = processCpuMs(server.pid);
+  const client0 = process.cpuUsage();
+  const steady = await phase(server.url, request, concurrency, seconds);
+  const cpu1 = processCpuMs(server.pid);
+  const client = process.cpuUsage(client0);
+  const served = steady.latencies.length;
+  console.log(`face match, ${(images[0].length / 1024).toFixed(0)} KB + ${(images[1].length / 1024).toFixed(0)} KB JPEGs, concurrency ${concurrency}, ${seconds} s`);
   console.log(`  ${steady.rate.toFixed(1)} req/s   p50 ${pct(steady.latencies, 50).toFixed(0)} ms  p95 ${pct(steady.latencies, 95).toFixed(0)} ms  p99 ${pct(steady.latencies, 99).toFixed(0)} ms   statuses ${JSON.stringify(steady.statuses)}`);
-  const over = await phase(server.url, images, overload, 10);
+  if (cpu0 !== undefined && cpu1 !== undefined && served) console.log(`  CPU per request: server ${((cpu1 - cpu0) / served).toFixed(0)} ms (all threads), load client ${((client.user + client.system) / 1000 / served).toFixed(1)} ms`);
+  const over = await phase(server.url, request, overload, 10);
   console.log(`overload: concurrency ${overload}, 10 s`);
   console.log(`  ${over.rate.toFixed(1)} req/s served   p99 of served ${pct(over.latencies, 99).toFixed(0)} ms   statuses ${JSON.stringify(over.statuses)}   shed with Retry-After: ${over.retryAfter}`);
 } finally {
