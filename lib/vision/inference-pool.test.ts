@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import * as ort from "onnxruntime-node";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -50,6 +52,25 @@ describe("inference pool", () => {
     const out = await pool.run(spec, { input: new ort.Tensor("float32", input(), [1, 192, 192, 3]) });
     expect(out.output_faceflag.data).toHaveLength(1);
     await pool.close();
+  });
+
+  it("lets the process exit when its work is done, even with a worker that never had a job", () => {
+    // a CLI (like the e2e face locator) must end on its own: idle workers are unref'd
+    const pool = path.join(import.meta.dirname, "inference-pool.ts");
+    const dir = mkdtempSync(path.join(tmpdir(), "faceid-pool-"));
+    const script = path.join(dir, "one-task.mts");
+    writeFileSync(
+      script,
+      `import { createInferencePool } from ${JSON.stringify(pool)};
+      const p = createInferencePool(2);
+      const r = await p.task("analyze", { data: new Uint8Array(32 * 32 * 3), width: 32, height: 32 }, { embed: false });
+      console.log(JSON.stringify(r));`,
+    );
+    const run = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: process.cwd(), encoding: "utf8", timeout: 30_000 });
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ faces: [], rotation: 0 });
   });
 
   it("is not created without workers or without the worker script", () => {

@@ -73,8 +73,6 @@ export function createInferencePool(size: number, script = inferenceWorkerScript
   const spawn = (): Slot => {
     // The worker runs its models in-process: it must not start workers of its own.
     const slot: Slot = { worker: new Worker(script, { env: { ...process.env, VISION_WORKERS: "0" } }), pending: new Map() };
-    // An idle worker must not keep the process alive; a busy one must (see send).
-    slot.worker.unref();
     slot.worker.on("message", (reply: Reply) => {
       returnPixelBuffer(sparePixels, reply.pixels);
       const job = slot.pending.get(reply.id);
@@ -91,6 +89,9 @@ export function createInferencePool(size: number, script = inferenceWorkerScript
     };
     slot.worker.on("error", fail);
     slot.worker.on("exit", (code) => fail(new Error(`exit code ${code}`)));
+    // An idle worker must not keep the process alive; a busy one must (see send). After the
+    // listeners: adding a "message" listener refs the worker's port again.
+    slot.worker.unref();
     return slot;
   };
 

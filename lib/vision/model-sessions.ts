@@ -79,6 +79,9 @@ export function getSession(key: string, path: string, threads = 1): Promise<Mode
       interOpNumThreads: 1,
       graphOptimizationLevel: "all",
       executionMode: "sequential",
+      // Denormal activations stall x86 cores: a PyTorch-exported MobileFaceNet ran 7x slower without
+      // this (66 vs 9.4 ms). The built-in models are unaffected either way.
+      extra: { session: { set_denormal_as_zero: "1" } },
     };
     model = loadModel({ key, path, options });
     model.catch(() => models.delete(key));
