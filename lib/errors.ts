@@ -21,7 +21,13 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+// A bundler may load this module more than once (Next puts the routes and the vision pool that
+// rethrows a worker's errors in different chunks), and instanceof fails across copies: the brand
+// is a registered symbol, the same in every copy.
+const APP_ERROR = Symbol.for("faceid.app-error");
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
   readonly code: ErrorCode;
   readonly field?: string;
   readonly headers?: Record<string, string>;
@@ -40,5 +46,5 @@ export class AppError extends Error {
 }
 
 export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
+  return error instanceof AppError || (typeof error === "object" && error !== null && (error as { [APP_ERROR]?: boolean })[APP_ERROR] === true);
 }

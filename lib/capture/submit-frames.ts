@@ -1,3 +1,4 @@
+import type { MultipartForm } from "@/lib/api/read-multipart-form";
 import { analyzeUpload, type AnalyzedUpload } from "@/lib/checks/analyze-upload";
 import { fileBytes, getTextField } from "@/lib/checks/form-fields";
 import { toCaptureSession, toCaptureSettings } from "@/lib/capture/capture-settings";
@@ -20,7 +21,7 @@ function expectedFrames(challenge: NonNullable<ReturnType<typeof readChallenge>>
 
 // POST /api/capture/{token}/frames: the answer to the current challenge. The challenge is consumed by a
 // conditional update first, so a replayed or concurrent submission of the same answer is refused.
-export async function submitFrames(input: { token: string; form: FormData }): Promise<{ outcome: "decided" | "retry"; reason: string | null }> {
+export async function submitFrames(input: { token: string; form: MultipartForm }): Promise<{ outcome: "decided" | "retry"; reason: string | null }> {
   const db = getDb();
   const session = await findCaptureSessionOrThrow(input.token);
   if (session.status !== "In Progress") throw new AppError("conflict", session.status === "Not Started" ? "Start the capture first." : `This verification is already finished (${session.status}).`);
@@ -33,7 +34,7 @@ export async function submitFrames(input: { token: string; form: FormData }): Pr
   if (files.length !== expectedFrames(challenge)) throw new AppError("validation_error", `This challenge needs ${expectedFrames(challenge)} frame(s); got ${files.length}.`, { field: "frames" });
   const frames: AnalyzedUpload[] = [];
   for (let i = 0; i < files.length; i++) {
-    const bytes = await fileBytes(files[i], "frames");
+    const bytes = fileBytes(files[i], "frames");
     if (bytes.byteLength > MAX_FRAME_BYTES) throw new AppError("payload_too_large", "A frame is larger than 3 MB.", { field: "frames" });
     frames.push(await analyzeUpload({ field: `frames[${i}]`, bytes, rotate: false }));
   }

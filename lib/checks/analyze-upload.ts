@@ -1,12 +1,15 @@
 import { decodeImageOrThrow } from "@/lib/media/decode-image";
 import type { DecodedImage } from "@/lib/media/types";
 import { analyzeFace, rotateImage, type FaceAnalysis } from "@/lib/vision";
+import { analyzeImageBytes, type ImageInfo } from "@/lib/vision/analyze-image-bytes";
+import type { LivenessResult } from "@/lib/vision/score-liveness";
 import { createWarning, type Warning } from "@/lib/verification/warnings";
 
 // `image` is turned by `analysis.rotation`, so face coordinates index into it directly.
 export type AnalyzedUpload = { field: string; bytes: Uint8Array; image: DecodedImage; analysis: FaceAnalysis };
 
-// Bytes -> checked, oriented pixels -> every face, with the largest embedded and graded.
+// Bytes -> checked, oriented pixels -> every face, with the largest embedded and graded. For the
+// capture flow, whose challenges read the frames' pixels here.
 export async function analyzeUpload(input: { field: string; bytes: Uint8Array; rotate: boolean }): Promise<AnalyzedUpload> {
   const image = await decodeImageOrThrow(input.bytes, { field: input.field });
   const analysis = await analyzeFace(image, { rotate: input.rotate });
@@ -14,8 +17,17 @@ export async function analyzeUpload(input: { field: string; bytes: Uint8Array; r
   return { field: input.field, bytes: input.bytes, image: turned, analysis };
 }
 
+export type CheckedUpload = { field: string; bytes: Uint8Array; image: ImageInfo; analysis: FaceAnalysis; liveness?: LivenessResult };
+
+// The same for the standalone checks, which need only the results: decoding happens on an
+// inference worker with the rest, and the pixels never reach this thread.
+export async function checkUpload(input: { field: string; bytes: Uint8Array; rotate: boolean; liveness?: boolean }): Promise<CheckedUpload> {
+  const { image, analysis, liveness } = await analyzeImageBytes(input);
+  return { field: input.field, bytes: input.bytes, image, analysis, liveness };
+}
+
 // No face, several faces and quality problems, naming the image they concern.
-export function describeFaceWarnings(upload: AnalyzedUpload): Warning[] {
+export function describeFaceWarnings(upload: { field: string; analysis: FaceAnalysis }): Warning[] {
   const { analysis, field } = upload;
   if (!analysis.primary) return [createWarning("NO_FACE_DETECTED", `Image: ${field}.`)];
   const warnings: Warning[] = [];

@@ -1,23 +1,24 @@
+import type { MultipartForm, MultipartValue } from "@/lib/api/read-multipart-form";
 import { AppError } from "@/lib/errors";
 
 // Typed access to multipart fields with the API's error shape: the first present name wins, so the
 // service's two spellings (source_image / user_image, target_image / ref_image) both work.
-export async function getFileField(form: FormData, names: string[]): Promise<{ name: string; bytes: Uint8Array } | null> {
+export function getFileField(form: MultipartForm, names: string[]): { name: string; bytes: Uint8Array } | null {
   for (const name of names) {
     const value = form.get(name);
     if (value === null || value === "") continue;
-    return { name, bytes: await fileBytes(value, name) };
+    return { name, bytes: fileBytes(value, name) };
   }
   return null;
 }
 
 // One multipart value that must be a file (fields sent as text are refused with the field's name).
-export async function fileBytes(value: FormDataEntryValue, field: string): Promise<Uint8Array> {
+export function fileBytes(value: MultipartValue, field: string): Uint8Array {
   if (typeof value === "string") throw new AppError("validation_error", `${field} must be an uploaded image file, not a text field.`, { field });
-  return new Uint8Array(await value.arrayBuffer());
+  return value.bytes;
 }
 
-export function getTextField(form: FormData, name: string, maxLength = 1000): string | null {
+export function getTextField(form: MultipartForm, name: string, maxLength = 1000): string | null {
   const value = form.get(name);
   if (value === null || value === "") return null;
   if (typeof value !== "string") throw new AppError("validation_error", `${name} must be a text field.`, { field: name });
@@ -25,7 +26,7 @@ export function getTextField(form: FormData, name: string, maxLength = 1000): st
   return value;
 }
 
-export function getBooleanField(form: FormData, name: string): boolean | null {
+export function getBooleanField(form: MultipartForm, name: string): boolean | null {
   const value = getTextField(form, name, 10);
   if (value === null) return null;
   const v = value.toLowerCase();
@@ -34,7 +35,7 @@ export function getBooleanField(form: FormData, name: string): boolean | null {
   throw new AppError("validation_error", `${name} must be true or false.`, { field: name });
 }
 
-export function getScoreField(form: FormData, name: string): number | null {
+export function getScoreField(form: MultipartForm, name: string): number | null {
   const value = getTextField(form, name, 20);
   if (value === null) return null;
   const n = Number(value);

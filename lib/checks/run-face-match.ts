@@ -1,6 +1,7 @@
+import type { MultipartForm } from "@/lib/api/read-multipart-form";
 import { randomUUID } from "node:crypto";
 import type { ApplicationSettings } from "@/lib/applications/application-settings";
-import { analyzeUpload, describeFaceWarnings } from "@/lib/checks/analyze-upload";
+import { checkUpload, describeFaceWarnings } from "@/lib/checks/analyze-upload";
 import { getBooleanField, getFileField, getScoreField, getTextField } from "@/lib/checks/form-fields";
 import { saveApiRequest } from "@/lib/checks/save-api-request";
 import { AppError } from "@/lib/errors";
@@ -12,7 +13,7 @@ const SOURCE_FIELDS = ["source_image", "user_image"];
 const TARGET_FIELDS = ["target_image", "ref_image"];
 
 // POST /v3/face-match/: two images -> symmetric 0-100 score, status from the two thresholds, warnings.
-export async function runFaceMatch(form: FormData, ctx: { applicationId: string; apiKeyId: string; settings: ApplicationSettings }) {
+export async function runFaceMatch(form: MultipartForm, ctx: { applicationId: string; apiKeyId: string; settings: ApplicationSettings }) {
   const started = Date.now();
   const { settings } = ctx;
   const vendorData = getTextField(form, "vendor_data");
@@ -20,14 +21,14 @@ export async function runFaceMatch(form: FormData, ctx: { applicationId: string;
   const decline = getScoreField(form, "face_match_score_decline_threshold") ?? settings.faceMatch.decline;
   const rotate = getBooleanField(form, "rotate_image") ?? false;
   const keep = getBooleanField(form, "save_api_request") ?? settings.saveApiRequests;
-  const source = await getFileField(form, SOURCE_FIELDS);
-  const target = await getFileField(form, TARGET_FIELDS);
+  const source = getFileField(form, SOURCE_FIELDS);
+  const target = getFileField(form, TARGET_FIELDS);
   if (!source) throw new AppError("validation_error", "source_image (or user_image) is required: the live selfie to match.", { field: "source_image" });
 
   // both images at once: decoding and the models spread over the cores and the inference workers
   const [sourceUpload, targetUpload] = await Promise.all([
-    analyzeUpload({ field: source.name, bytes: source.bytes, rotate }),
-    target ? analyzeUpload({ field: target.name, bytes: target.bytes, rotate }) : Promise.resolve(null),
+    checkUpload({ field: source.name, bytes: source.bytes, rotate }),
+    target ? checkUpload({ field: target.name, bytes: target.bytes, rotate }) : Promise.resolve(null),
   ]);
 
   const warnings: Warning[] = [...describeFaceWarnings(sourceUpload)];

@@ -1,6 +1,7 @@
+import type { MultipartForm } from "@/lib/api/read-multipart-form";
 import { randomUUID } from "node:crypto";
 import type { ApplicationSettings } from "@/lib/applications/application-settings";
-import { analyzeUpload, describeFaceWarnings } from "@/lib/checks/analyze-upload";
+import { checkUpload, describeFaceWarnings } from "@/lib/checks/analyze-upload";
 import { describeListWarnings, findFaceMatches, listWarningsStatus } from "@/lib/checks/find-face-matches";
 import { getBooleanField, getFileField, getScoreField, getTextField } from "@/lib/checks/form-fields";
 import { saveApiRequest } from "@/lib/checks/save-api-request";
@@ -9,17 +10,17 @@ import { AppError } from "@/lib/errors";
 
 // POST /v3/face-search/: 1:N against the application's enrolled faces (approved sessions, re-auth
 // enrolments, face-list entries): up to 5 matches, best first, with blocklist/duplicate warnings.
-export async function runFaceSearch(form: FormData, ctx: { applicationId: string; apiKeyId: string; settings: ApplicationSettings }) {
+export async function runFaceSearch(form: MultipartForm, ctx: { applicationId: string; apiKeyId: string; settings: ApplicationSettings }) {
   const started = Date.now();
   const { settings } = ctx;
   const vendorData = getTextField(form, "vendor_data");
   const minSimilarity = getScoreField(form, "similarity_threshold") ?? settings.faceMatch.decline;
   const rotate = getBooleanField(form, "rotate_image") ?? false;
   const keep = getBooleanField(form, "save_api_request") ?? settings.saveApiRequests;
-  const image = await getFileField(form, ["user_image"]);
+  const image = getFileField(form, ["user_image"]);
   if (!image) throw new AppError("validation_error", "user_image is required: the face to search for.", { field: "user_image" });
 
-  const upload = await analyzeUpload({ field: image.name, bytes: image.bytes, rotate });
+  const upload = await checkUpload({ field: image.name, bytes: image.bytes, rotate });
   const warnings = describeFaceWarnings(upload);
   const primary = upload.analysis.primary;
   const hits = primary ? await findFaceMatches({ applicationId: ctx.applicationId, embedding: primary.embedding, modelId: primary.modelId, k: 5, minSimilarity }) : [];

@@ -1,17 +1,17 @@
+import type { MultipartForm } from "@/lib/api/read-multipart-form";
 import { randomUUID } from "node:crypto";
 import type { ApplicationSettings } from "@/lib/applications/application-settings";
-import { analyzeUpload, describeFaceWarnings } from "@/lib/checks/analyze-upload";
+import { checkUpload, describeFaceWarnings } from "@/lib/checks/analyze-upload";
 import { describeListWarnings, findFaceMatches, listWarningsStatus } from "@/lib/checks/find-face-matches";
 import { getBooleanField, getFileField, getScoreField, getTextField } from "@/lib/checks/form-fields";
 import { saveApiRequest } from "@/lib/checks/save-api-request";
 import { AppError } from "@/lib/errors";
-import { scoreLiveness } from "@/lib/vision";
 import { decideScoreStatus, worstStatus } from "@/lib/verification/decide-score-status";
 import { createWarning, type Warning } from "@/lib/verification/warnings";
 
 // POST /v3/passive-liveness/: one frame -> liveness score and status, face quality and luminance,
 // plus blocklist and duplicate checks against the application's enrolled faces.
-export async function runPassiveLiveness(form: FormData, ctx: { applicationId: string; apiKeyId: string; settings: ApplicationSettings }) {
+export async function runPassiveLiveness(form: MultipartForm, ctx: { applicationId: string; apiKeyId: string; settings: ApplicationSettings }) {
   const started = Date.now();
   const { settings } = ctx;
   const vendorData = getTextField(form, "vendor_data");
@@ -19,16 +19,16 @@ export async function runPassiveLiveness(form: FormData, ctx: { applicationId: s
   const review = Math.max(decline, getScoreField(form, "face_liveness_score_review_threshold") ?? settings.liveness.review);
   const rotate = getBooleanField(form, "rotate_image") ?? false;
   const keep = getBooleanField(form, "save_api_request") ?? settings.saveApiRequests;
-  const image = await getFileField(form, ["user_image"]);
+  const image = getFileField(form, ["user_image"]);
   if (!image) throw new AppError("validation_error", "user_image is required: the selfie to check.", { field: "user_image" });
 
-  const upload = await analyzeUpload({ field: image.name, bytes: image.bytes, rotate });
+  const upload = await checkUpload({ field: image.name, bytes: image.bytes, rotate, liveness: true });
   const warnings: Warning[] = describeFaceWarnings(upload);
   const primary = upload.analysis.primary;
   let status: "Approved" | "In Review" | "Declined" = "Declined";
   let score: number | null = null;
-  if (primary) {
-    const liveness = await scoreLiveness(upload.image, upload.analysis.faces[0]);
+  if (primary && upload.liveness) {
+    const { liveness } = upload;
     score = Math.round(liveness.score);
     const livenessStatus = decideScoreStatus(score, { review, decline });
     if (livenessStatus === "Declined") warnings.push(createWarning("LIVENESS_FACE_ATTACK", `Score ${score}; decline below ${decline}.`));

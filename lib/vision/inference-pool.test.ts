@@ -8,6 +8,7 @@ import { decodeImageOrThrow } from "@/lib/media/decode-image";
 import { AppError } from "@/lib/errors";
 import { prepareModels } from "@/models/scripts/prepare";
 import { analyzeFaceHere, type FaceAnalysis } from "./analyze-face";
+import { analyzeImageBytesHere, type BytesAnalysis } from "./analyze-image-bytes";
 import { datasetExists, facesDatasetDir } from "./datasets";
 import { createInferencePool, inferenceWorkerScript, type ModelSpec } from "./inference-pool";
 import { builtinModelPath } from "./model-sessions";
@@ -99,6 +100,31 @@ describe("inference pool", () => {
     expect(analyses[1].faces.length).toBeGreaterThanOrEqual(2);
     const live = (await pool.task("liveness", images[0], analyses[0].faces[0])) as LivenessResult;
     expect(live.score).toBeCloseTo((await scoreLivenessHere(images[0], analyses[0].faces[0])).score, 5);
+    await pool.close();
+  });
+
+  it.skipIf(!datasetExists(faces))("decodes uploads in the workers, several at once, with this thread's results; bad bytes come back as the app's error", async () => {
+    const pool = createInferencePool(2)!;
+    const recogniser = getRecogniserConfig();
+    const files = ["images/deepface-01/1.jpg", "multi-face/couple.jpg", "images/bbt-amy/1.jpg"].map((f) => readFileSync(path.join(faces, f)));
+    const input = (bytes: Uint8Array, liveness = false) => ({ bytes: Uint8Array.from(bytes), field: "user_image", rotate: false, liveness, recogniser });
+    // six jobs on two workers: each worker decodes one job ahead while it analyses the one before
+    const jobs = [...files, ...files].map((bytes, i) => pool.task("analyze-bytes", null, input(bytes, i === 0)) as Promise<BytesAnalysis>);
+    const bad = pool.task("analyze-bytes", null, input(new TextEncoder().encode("not an image at all")));
+    await expect(bad).rejects.toBeInstanceOf(AppError);
+    await expect(bad).rejects.toMatchObject({ code: "unsupported_media_type", field: "user_image" });
+    const results = await Promise.all(jobs);
+    for (const [i, bytes] of files.entries()) {
+      const here = await analyzeImageBytesHere(input(bytes, i === 0));
+      for (const there of [results[i], results[i + files.length]]) {
+        expect(there.image).toEqual(here.image);
+        expect(there.analysis.faces).toHaveLength(here.analysis.faces.length);
+        expect(Array.from(there.analysis.primary!.embedding)).toEqual(Array.from(here.analysis.primary!.embedding));
+      }
+      expect(results[i]).not.toHaveProperty("image.data");
+    }
+    expect(results[0].liveness!.score).toBeCloseTo((await analyzeImageBytesHere(input(files[0], true))).liveness!.score, 5);
+    expect(results[files.length].liveness).toBeUndefined();
     await pool.close();
   });
 });

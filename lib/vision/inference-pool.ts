@@ -21,7 +21,7 @@ type TensorMessage = { type: ort.Tensor.Type; data: ort.Tensor.DataType; dims: r
 type Reply = { id: number; error?: string; code?: ErrorCode; field?: string; pixels?: ArrayBuffer; inputNames?: string[]; outputNames?: string[]; outputs?: Record<string, TensorMessage>; result?: unknown };
 
 /** What a worker runs as one job (see worker-tasks.ts). */
-export type VisionTaskName = "analyze" | "liveness";
+export type VisionTaskName = "analyze" | "liveness" | "analyze-bytes";
 type Job = { resolve: (reply: Reply) => void; reject: (error: Error) => void };
 type Slot = { worker: Worker; pending: Map<number, Job> };
 
@@ -33,8 +33,11 @@ export type InferencePool = {
   /** Creates the model's session in every worker; resolves with its input and output names. */
   load(model: ModelSpec): Promise<ModelNames>;
   run(model: ModelSpec, feeds: Record<string, ort.Tensor>): Promise<ort.InferenceSession.OnnxValueMapType>;
-  /** Runs a whole task on the least busy worker; the image is shared, not copied per model run. */
-  task(name: VisionTaskName, image: DecodedImage, args: unknown): Promise<unknown>;
+  /**
+   * Runs a whole task on the least busy worker; the image is shared, not copied per model run.
+   * Without an image (a task that decodes its own from bytes in `args`) nothing is moved.
+   */
+  task(name: VisionTaskName, image: DecodedImage | null, args: unknown): Promise<unknown>;
   /** Stops the workers (pending runs reject); a later call starts new ones. */
   close(): Promise<void>;
 };
@@ -144,6 +147,7 @@ export function createInferencePool(size: number, script = inferenceWorkerScript
     async task(name, image, args) {
       ensureSlots();
       const slot = leastBusy();
+      if (!image) return (await send(slot, { task: { name, image: null, args } })).result;
       const bytes = image.data.byteLength;
       const pixels = new Uint8Array(takePixelBuffer(sparePixels, bytes), 0, bytes);
       pixels.set(image.data);

@@ -21,7 +21,7 @@ export const POST = withConsoleSession("admin", async (req, user, route) => {
     return NextResponse.json(await addSessionFaceToList(getDb(), { applicationId: app.id, listId: id, sessionId: body.sessionId, label: body.label, actor }), { status: 201 });
   }
   const form = await readMultipartForm(req, 6 * 1024 * 1024);
-  const image = await getFileField(form, ["image"]);
+  const image = getFileField(form, ["image"]);
   if (!image) throw new AppError("validation_error", "image is required.", { field: "image" });
   const entry = await addFaceToList({ applicationId: app.id, listId: id, bytes: image.bytes, label: getTextField(form, "label", 200), actor });
   return NextResponse.json(entry, { status: 201 });
