@@ -48,7 +48,7 @@ export function prepareModels({ force = false, log = console.log } = {}): { buil
     const digest = sha256(bytes);
     if (digest !== entry.sha256 || sourceSha256 !== entry.sourceSha256) {
       // Conversion is deterministic, so this only happens when the source or the converter changed.
-      if (entry.sha256) log(`models: ${entry.id} checksum changed ${entry.sha256.slice(0, 12)} -> ${digest.slice(0, 12)}`);
+      if (entry.sha256 && entry.sha256 !== digest) log(`models: ${entry.id} checksum changed ${entry.sha256.slice(0, 12)} -> ${digest.slice(0, 12)}`);
       entry.sha256 = digest;
       entry.sourceSha256 = sourceSha256;
       manifestChanged = true;

@@ -1,5 +1,6 @@
 // npm run bench:speed - latency and throughput of a full 1:1 face match (two 1-3 MP JPEGs,
-// decode -> detect -> align -> embed -> score, as the /v3/face-match/ handler does it) on this
+// decode -> detect -> align -> embed -> score, as the /v3/face-match/ handler does it: the JPEG
+// bytes go to the inference workers, which decode and analyse them) on this
 // machine. Prints figures; not a test. BENCH_ITER (matches timed at concurrency 1), BENCH_MS
 // (duration of each throughput run) and the engine's VISION_* variables change the run.
 import { loadavg } from "node:os";
@@ -7,6 +8,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { decodeImageOrThrow } from "@/lib/media/decode-image";
 import { analyzeFace, compareEmbeddings, loadVisionModels } from "@/lib/vision";
+import { analyzeImageBytes } from "@/lib/vision/analyze-image-bytes";
 import { datasetExists, facesDatasetDir, readPairs } from "@/lib/vision/datasets";
 import { inferenceWorkers } from "@/lib/vision/model-sessions";
 
@@ -36,9 +38,9 @@ const ms = (x: number) => `${x.toFixed(1)} ms`.padStart(9);
 
 async function faceMatch(i: number): Promise<number> {
   const p = pairs[i % pairs.length];
-  const [a, b] = await Promise.all([p.a, p.b].map(async (f) => analyzeFace(await decodeImageOrThrow(jpegs.get(f)!))));
-  if (!a.primary || !b.primary) throw new Error(`no face in ${p.a} or ${p.b}`);
-  return compareEmbeddings(a.primary, b.primary).score;
+  const [a, b] = await Promise.all([p.a, p.b].map((f) => analyzeImageBytes({ bytes: jpegs.get(f)!, field: f, rotate: false })));
+  if (!a.analysis.primary || !b.analysis.primary) throw new Error(`no face in ${p.a} or ${p.b}`);
+  return compareEmbeddings(a.analysis.primary, b.analysis.primary).score;
 }
 
 const loadAtStart = loadavg()[0];
