@@ -24,7 +24,9 @@ const host = process.env.HOST ?? "0.0.0.0";
 const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  // glibc gives every thread that allocates (inference workers, libvips decoding) its own malloc
+  // arena; two bound the fragmentation: ~800 instead of ~1000 MB peak RSS under bench:load.
+  env: { MALLOC_ARENA_MAX: "2", ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

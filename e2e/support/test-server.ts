@@ -81,6 +81,8 @@ export async function startTestServer(options: { provider?: DbProvider; env?: Re
   const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
+      // as npm start runs it (scripts/start.mjs)
+      MALLOC_ARENA_MAX: "2",
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",

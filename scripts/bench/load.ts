@@ -40,6 +40,16 @@ function processCpuMs(pid: number): number | undefined {
   }
 }
 
+// Resident memory of a process now (VmRSS) or at its peak (VmHWM), in MB; undefined where there is no /proc.
+function processRssMb(pid: number, field: "VmRSS" | "VmHWM"): number | undefined {
+  try {
+    const kb = new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Number(kb) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 function post(url: URL, request: { body: Buffer; contentType: string }): Promise<{ status: number; retryAfter: string | undefined }> {
   return new Promise((resolve, reject) => {
@@ -87,19 +97,25 @@ const images = [await upscale("images/deepface-01/2.jpg", 1600), await upscale("
 const request = multipartBody({ user_image: images[0], ref_image: images[1] });
 const server = await startTestServer({ env: { SEED_API_KEY: "load-key", RATE_LIMIT_PER_MINUTE: "1000000", LOG_LEVEL: "warn" } });
 try {
+  const rss: { phase: string; mb: number | undefined }[] = [{ phase: "started", mb: processRssMb(server.pid, "VmRSS") }];
   await phase(server.url, request, 2, 3); // warm-up
+  rss.push({ phase: "warmed up", mb: processRssMb(server.pid, "VmRSS") });
   const cpu0 = processCpuMs(server.pid);
   const client0 = process.cpuUsage();
   const steady = await phase(server.url, request, concurrency, seconds);
   const cpu1 = processCpuMs(server.pid);
+  rss.push({ phase: "after the sustained phase", mb: processRssMb(server.pid, "VmRSS") });
   const client = process.cpuUsage(client0);
   const served = steady.latencies.length;
   console.log(`face match, ${(images[0].length / 1024).toFixed(0)} KB + ${(images[1].length / 1024).toFixed(0)} KB JPEGs, concurrency ${concurrency}, ${seconds} s`);
   console.log(`  ${steady.rate.toFixed(1)} req/s   p50 ${pct(steady.latencies, 50).toFixed(0)} ms  p95 ${pct(steady.latencies, 95).toFixed(0)} ms  p99 ${pct(steady.latencies, 99).toFixed(0)} ms   statuses ${JSON.stringify(steady.statuses)}`);
   if (cpu0 !== undefined && cpu1 !== undefined && served) console.log(`  CPU per request: server ${((cpu1 - cpu0) / served).toFixed(0)} ms (all threads), load client ${((client.user + client.system) / 1000 / served).toFixed(1)} ms`);
   const over = await phase(server.url, request, overload, 10);
+  rss.push({ phase: "after overload", mb: processRssMb(server.pid, "VmRSS") });
   console.log(`overload: concurrency ${overload}, 10 s`);
   console.log(`  ${over.rate.toFixed(1)} req/s served   p99 of served ${pct(over.latencies, 99).toFixed(0)} ms   statuses ${JSON.stringify(over.statuses)}   shed with Retry-After: ${over.retryAfter}`);
+  const peak = processRssMb(server.pid, "VmHWM");
+  if (peak !== undefined) console.log(`server RSS: ${rss.map((r) => `${r.phase} ${r.mb?.toFixed(0)} MB`).join(", ")}; peak ${peak.toFixed(0)} MB`);
 } finally {
   await server.stop();
 }
