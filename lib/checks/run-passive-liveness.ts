@@ -1,5 +1,5 @@
-import type { MultipartForm } from "@/lib/api/read-multipart-form";
 import { randomUUID } from "node:crypto";
+import type { MultipartForm } from "@/lib/api/read-multipart-form";
 import type { ApplicationSettings } from "@/lib/applications/application-settings";
 import { checkUpload, describeFaceWarnings } from "@/lib/checks/analyze-upload";
 import { describeListWarnings, findFaceMatches, listWarningsStatus } from "@/lib/checks/find-face-matches";

@@ -42,7 +42,7 @@ function failure(error: unknown): Record<string, unknown> {
 const settled = (p: Promise<unknown>): Promise<void> => p.then(() => undefined, () => undefined);
 
 reuseInputBuffers();
-// the CPU phase of the last job, and of the one before it; the last first phase
+// settled when the last job is done, when the one before it is, and when the last first phase is
 let last: Promise<void> = Promise.resolve();
 let beforeLast: Promise<void> = Promise.resolve();
 let lastPrepare: Promise<void> = Promise.resolve();

@@ -1,8 +1,8 @@
+import type { DecodedImage as DecodedUpload } from "@/lib/media/types";
 import { analyzeFaceHere, type AnalyzeOptions } from "./analyze-face";
 import { analyzeDecodedUpload, decodeUpload, type AnalyzeBytesInput } from "./analyze-image-bytes";
 import type { VisionTaskName } from "./inference-pool";
 import { scoreLivenessHere } from "./score-liveness";
-import type { DecodedImage as DecodedUpload } from "@/lib/media/types";
 import type { DecodedImage, DetectedFace } from "./types";
 
 /**
