@@ -87,6 +87,20 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("POST /v3/face-match/ (%s)",
     expect(several.body.face_match.warnings).toContainEqual(expect.objectContaining({ risk: "MULTIPLE_FACES_DETECTED", log_type: "information" }));
   });
 
+  it("finds an upside-down face only with rotate_image, with the upright pair's score", async () => {
+    // a photo whose face the detector does not find upside down (API.md: rotations are tried when no face is found)
+    const upright = faceImage("images/deepface-04/1.jpg");
+    const turned = new Blob([await sharp(Buffer.from(await upright.arrayBuffer())).rotate(180).jpeg({ quality: 92 }).toBuffer()], { type: "image/jpeg" });
+    const reference = faceImage("images/deepface-04/2.jpg");
+    const plain = await match({ source_image: upright, target_image: reference });
+    const without = await match({ source_image: turned, target_image: reference });
+    expect(without.body.face_match.status).toBe("Declined");
+    expect(without.body.face_match.warnings).toContainEqual(expect.objectContaining({ risk: "NO_FACE_DETECTED", long_description: expect.stringContaining("source_image") }));
+    const withRotate = await match({ source_image: turned, target_image: reference, rotate_image: "true" });
+    expect(withRotate.body.face_match.warnings.map((w: { risk: string }) => w.risk)).not.toContain("NO_FACE_DETECTED");
+    expect(Math.abs(withRotate.body.face_match.score - plain.body.face_match.score)).toBeLessThanOrEqual(3);
+  });
+
   it("keeps images only when asked, behind signed links", async () => {
     const { body } = await match({ source_image: faceImage("images/deepface-01/1.jpg"), target_image: faceImage("images/deepface-01/2.jpg"), save_api_request: "true" });
     const url = new URL(body.face_match.source_image);

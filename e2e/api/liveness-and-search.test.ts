@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginConsole } from "../support/console-login";
 import { datasetsPresent, faceImage, padImage, warnIfDatasetsMissing } from "../support/datasets";
@@ -34,6 +35,16 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("passive liveness and 1:N fa
     const replay = await post("/v3/passive-liveness/", { user_image: padImage("attack/silentface-F2.jpg") });
     expect(replay.body.liveness.status).toBe("Declined");
     expect(replay.body.liveness.warnings.map((w: { risk: string }) => w.risk)).toContain("LIVENESS_FACE_ATTACK");
+  });
+
+  it("scores an upside-down selfie with rotate_image as it scores the upright one", async () => {
+    const upright = padImage("bona-fide/silentface-old-T1.jpg");
+    const turned = new Blob([await sharp(Buffer.from(await upright.arrayBuffer())).rotate(180).jpeg({ quality: 95 }).toBuffer()], { type: "image/jpeg" });
+    const straight = await post("/v3/passive-liveness/", { user_image: upright });
+    const rotated = await post("/v3/passive-liveness/", { user_image: turned, rotate_image: "true" });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.liveness.status).toBe(straight.body.liveness.status);
+    expect(Math.abs(rotated.body.liveness.score - straight.body.liveness.score)).toBeLessThanOrEqual(5);
   });
 
   it("reports NO_FACE_DETECTED and requires user_image", async () => {
