@@ -37,7 +37,7 @@ function parse(body: ReadableStream<Uint8Array>, contentType: string, max: numbe
     const form = new MultipartForm();
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: { "content-type": contentType }, limits: { parts: MAX_PARTS, fileSize: max, fieldSize: 1024 * 1024 } });
+      parser = busboy({ headers: { "content-type": contentType }, limits: { parts: MAX_PARTS, fieldSize: 1024 * 1024 } });
     } catch {
       reject(unparsable());
       return;
@@ -51,7 +51,6 @@ function parse(body: ReadableStream<Uint8Array>, contentType: string, max: numbe
     parser.on("file", (name, stream, info) => {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("limit", () => fail(tooLarge(max)));
       // a body that ends inside a file part
       stream.on("error", () => fail(unparsable()));
       stream.on("end", () => form.append(name, { filename: info.filename ?? "", type: info.mimeType, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) }));

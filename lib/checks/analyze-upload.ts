@@ -1,8 +1,7 @@
 import { decodeImageOrThrow } from "@/lib/media/decode-image";
 import type { DecodedImage } from "@/lib/media/types";
 import { analyzeFace, rotateImage, type FaceAnalysis } from "@/lib/vision";
-import { analyzeImageBytes, type ImageInfo } from "@/lib/vision/analyze-image-bytes";
-import type { LivenessResult } from "@/lib/vision/score-liveness";
+import { analyzeImageBytes, type BytesAnalysis } from "@/lib/vision/analyze-image-bytes";
 import { createWarning, type Warning } from "@/lib/verification/warnings";
 
 // `image` is turned by `analysis.rotation`, so face coordinates index into it directly.
@@ -17,13 +16,12 @@ export async function analyzeUpload(input: { field: string; bytes: Uint8Array; r
   return { field: input.field, bytes: input.bytes, image: turned, analysis };
 }
 
-export type CheckedUpload = { field: string; bytes: Uint8Array; image: ImageInfo; analysis: FaceAnalysis; liveness?: LivenessResult };
+export type CheckedUpload = BytesAnalysis & { field: string };
 
 // The same for the standalone checks, which need only the results: decoding happens on an
 // inference worker with the rest, and the pixels never reach this thread.
 export async function checkUpload(input: { field: string; bytes: Uint8Array; rotate: boolean; liveness?: boolean }): Promise<CheckedUpload> {
-  const { image, analysis, liveness } = await analyzeImageBytes(input);
-  return { field: input.field, bytes: input.bytes, image, analysis, liveness };
+  return { field: input.field, ...(await analyzeImageBytes(input)) };
 }
 
 // No face, several faces and quality problems, naming the image they concern.

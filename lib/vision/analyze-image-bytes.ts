@@ -46,7 +46,7 @@ export function decodeUpload(input: AnalyzeBytesInput): Promise<DecodedImage> {
 /** The second phase, on this thread: faces, embedding, quality and liveness. */
 export async function analyzeDecodedUpload(decoded: DecodedImage, input: AnalyzeBytesInput): Promise<BytesAnalysis> {
   const analysis = await analyzeFaceHere(decoded, { rotate: input.rotate, recogniser: input.recogniser });
-  const turned = analysis.rotation === 0 ? decoded : { ...decoded, ...rotateImage(decoded, analysis.rotation) };
+  const turned = { ...decoded, ...rotateImage(decoded, analysis.rotation) };
   const image = { width: turned.width, height: turned.height, format: decoded.format, originalWidth: decoded.originalWidth, originalHeight: decoded.originalHeight };
   const liveness = input.liveness && analysis.primary ? await scoreLivenessHere(turned, analysis.faces[0]) : undefined;
   return { image, analysis, liveness };
