@@ -6,6 +6,7 @@ import zlib from "node:zlib";
 import sharp, { type Color, type Sharp } from "sharp";
 import { expect } from "vitest";
 import { AppError } from "@/lib/errors";
+import { datasetsForSuite } from "@/lib/vision/datasets";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -13,7 +14,7 @@ const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export function findDatasetFile(envName: string, fallback: string, relativePath: string): string | null {
   const file = path.resolve(REPO_ROOT, process.env[envName] ?? fallback, relativePath);
   if (fs.existsSync(file)) return file;
-  console.warn(`[media tests] skipping: ${file} not found (set ${envName} to the dataset folder)`);
+  datasetsForSuite("media tests", [file]);
   return null;
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGraphBuilder } from "@/models/scripts/tfjs-graph-to-onnx/onnx-builder";
 import { decodeImageOrThrow } from "@/lib/media/decode-image";
 import { analyzeFace, compareEmbeddings, getRecogniserConfig } from "@/lib/vision";
-import { datasetExists, facesDatasetDir } from "@/lib/vision/datasets";
+import { datasetsForSuite, facesDatasetDir } from "@/lib/vision/datasets";
 
 // An operator's own ArcFace-style recogniser, by configuration only: a small stand-in ONNX model with
 // the usual interface (1x3x112x112 in, 128-d out) is written at test time; the engine must align to
@@ -23,9 +23,9 @@ function writeStandInRecogniser(file: string): void {
 }
 
 const faces = facesDatasetDir();
-if (!datasetExists(faces)) console.warn(`[custom recogniser] skipped: no dataset at ${faces}`);
+const hasFaces = datasetsForSuite("custom recogniser", [faces]);
 
-describe.skipIf(!datasetExists(faces))("user-supplied recogniser (FACE_RECOGNISER_ONNX)", () => {
+describe.skipIf(!hasFaces)("user-supplied recogniser (FACE_RECOGNISER_ONNX)", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "faceid-recogniser-"));
   const saved = { ...process.env };
   let builtin: Awaited<ReturnType<typeof analyzeFace>>;

@@ -19,6 +19,22 @@ export function datasetExists(dir: string): boolean {
   return existsSync(dir);
 }
 
+const inCi = () => !["", "0", "false"].includes((process.env.CI ?? "").toLowerCase());
+
+/**
+ * Whether the shared datasets a test suite needs are here. On a machine without them the suite is
+ * skipped and says why; in CI (CI set) they must be there, so their absence throws and the suite
+ * fails instead of passing on fewer tests.
+ */
+export function datasetsForSuite(suite: string, dirs: string[] = [facesDatasetDir(), padDatasetDir()]): boolean {
+  const missing = dirs.filter((d) => !existsSync(d));
+  if (missing.length === 0) return true;
+  const message = `[${suite}] dataset not found at ${missing.join(", ")} (set FACES_DATASET / PAD_DATASET)`;
+  if (inCi()) throw new Error(`${message}; CI requires it`);
+  console.warn(`${message}: skipped`);
+  return false;
+}
+
 export type LabelledPair = { a: string; b: string; same: boolean; subset: "colour" | "chips" };
 
 export function readPairs(dir = facesDatasetDir()): LabelledPair[] {

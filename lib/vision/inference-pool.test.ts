@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { prepareModels } from "@/models/scripts/prepare";
 import { analyzeFaceHere, type FaceAnalysis } from "./analyze-face";
 import { analyzeImageBytesHere, type BytesAnalysis } from "./analyze-image-bytes";
-import { datasetExists, facesDatasetDir } from "./datasets";
+import { datasetsForSuite, facesDatasetDir } from "./datasets";
 import { createInferencePool, inferenceWorkerScript, type ModelSpec } from "./inference-pool";
 import { builtinModelPath } from "./model-sessions";
 import { getRecogniserConfig } from "./recogniser";
@@ -81,7 +81,8 @@ describe("inference pool", () => {
   });
 
   const faces = facesDatasetDir();
-  it.skipIf(!datasetExists(faces))("runs whole tasks in a worker with the same results as this thread, leaving the caller's image intact", async () => {
+  const hasFaces = datasetsForSuite("inference pool", [faces]);
+  it.skipIf(!hasFaces)("runs whole tasks in a worker with the same results as this thread, leaving the caller's image intact", async () => {
     const pool = createInferencePool(2)!;
     const images = await Promise.all(["images/deepface-01/1.jpg", "multi-face/couple.jpg"].map(async (f) => decodeImageOrThrow(readFileSync(path.join(faces, f)))));
     const copies = images.map((i) => Uint8Array.from(i.data));
@@ -103,7 +104,7 @@ describe("inference pool", () => {
     await pool.close();
   });
 
-  it.skipIf(!datasetExists(faces))("decodes uploads in the workers, several at once, with this thread's results; bad bytes come back as the app's error", async () => {
+  it.skipIf(!hasFaces)("decodes uploads in the workers, several at once, with this thread's results; bad bytes come back as the app's error", async () => {
     const pool = createInferencePool(2)!;
     const recogniser = getRecogniserConfig();
     const files = ["images/deepface-01/1.jpg", "multi-face/couple.jpg", "images/bbt-amy/1.jpg"].map((f) => readFileSync(path.join(faces, f)));
