@@ -1,13 +1,14 @@
 import type { z } from "zod";
 import { zodToAppError } from "@/lib/api/error-response";
+import { parseMediaType } from "@/lib/api/parse-media-type";
 import { AppError } from "@/lib/errors";
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024;
 
-// JSON bodies: content type checked, size capped (a base64 portrait is at most ~1.4 MB), schema applied.
+// JSON bodies: media type exactly application/json (parameters such as charset allowed), size capped
+// (a base64 portrait is at most ~1.4 MB), schema applied.
 export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().includes("application/json")) {
+  if (parseMediaType(req.headers.get("content-type")) !== "application/json") {
     throw new AppError("unsupported_media_type", "Send the body as application/json.");
   }
   const declared = Number(req.headers.get("content-length") ?? 0);

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody } from "@/lib/api/parse-json-body";
+import { parseMediaType } from "@/lib/api/parse-media-type";
 import { readMultipartForm } from "@/lib/api/read-multipart-form";
 import { getConsoleApplication } from "@/lib/applications/get-console-application";
 import { withConsoleSession } from "@/lib/auth/with-console-session";
@@ -16,7 +17,7 @@ export const POST = withConsoleSession("admin", async (req, user, route) => {
   const { id } = (await route.params) as { id: string };
   const app = await getConsoleApplication();
   const actor = { type: "user" as const, id: user.id, label: user.email };
-  if ((req.headers.get("content-type") ?? "").includes("application/json")) {
+  if (parseMediaType(req.headers.get("content-type")) === "application/json") {
     const body = await parseJsonBody(req, addSessionFaceSchema);
     return NextResponse.json(await addSessionFaceToList(getDb(), { applicationId: app.id, listId: id, sessionId: body.sessionId, label: body.label, actor }), { status: 201 });
   }
@@ -25,4 +26,4 @@ export const POST = withConsoleSession("admin", async (req, user, route) => {
   if (!image) throw new AppError("validation_error", "image is required.", { field: "image" });
   const entry = await addFaceToList({ applicationId: app.id, listId: id, bytes: image.bytes, label: getTextField(form, "label", 200), actor });
   return NextResponse.json(entry, { status: 201 });
-});
+}, { accepts: ["application/json", "multipart/form-data"] });
