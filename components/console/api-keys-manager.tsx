@@ -9,14 +9,14 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 
-type ApiKeyRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+type ApiKeyRow = { id: string; name: string; keyId: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
 export function ApiKeysManager() {
   const queryClient = useQueryClient();
-  const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
+  const [created, setCreated] = useState<{ name: string; key: string; keyId: string } | null>(null);
   const keys = useQuery({ queryKey: ["api-keys"], queryFn: () => fetchJson<{ data: ApiKeyRow[] }>("/api/console/api-keys") });
   const create = useMutation({
-    mutationFn: (name: string) => fetchJson<{ name: string; key: string }>("/api/console/api-keys", { method: "POST", json: { name } }),
+    mutationFn: (name: string) => fetchJson<{ name: string; key: string; keyId: string }>("/api/console/api-keys", { method: "POST", json: { name } }),
     onSuccess: (data) => {
       setCreated(data);
       queryClient.invalidateQueries({ queryKey: ["api-keys"] });
@@ -49,7 +49,9 @@ export function ApiKeysManager() {
         {create.error ? <p role="alert" className="mt-3 text-sm text-red-700">{create.error.message}</p> : null}
         {created ? (
           <div className="mt-4 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200" role="status">
-            <p className="text-sm font-medium text-amber-900">Copy the key for “{created.name}” now; it will not be shown again.</p>
+            <p className="text-sm font-medium text-amber-900">
+              Copy the key for “{created.name}” now; it will not be shown again. The list shows it as <span className="font-mono">{created.keyId}</span>.
+            </p>
             <code data-testid="new-api-key" className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-sm text-slate-900">
               {created.key}
             </code>
@@ -63,7 +65,7 @@ export function ApiKeysManager() {
           <thead className="text-xs uppercase text-slate-500">
             <tr>
               <th className="py-2 pr-4 font-medium">Name</th>
-              <th className="py-2 pr-4 font-medium">Key</th>
+              <th className="py-2 pr-4 font-medium">Key id</th>
               <th className="py-2 pr-4 font-medium">Created</th>
               <th className="py-2 pr-4 font-medium">Last used</th>
               <th className="py-2 font-medium">
@@ -75,7 +77,7 @@ export function ApiKeysManager() {
             {keys.data?.data.map((k) => (
               <tr key={k.id}>
                 <td className="py-2 pr-4 font-medium text-slate-900">{k.name}</td>
-                <td className="py-2 pr-4 font-mono text-slate-600">{k.prefix}…</td>
+                <td className="py-2 pr-4 font-mono text-slate-600">{k.keyId}</td>
                 <td className="py-2 pr-4 text-slate-600">{formatDateTime(k.createdAt)}</td>
                 <td className="py-2 pr-4 text-slate-600">{formatDateTime(k.lastUsedAt)}</td>
                 <td className="py-2 text-right">

@@ -45,11 +45,15 @@ describe.each(dbProviders)("API keys and the /v3 error shape (%s)", (provider) =
       body: JSON.stringify({ name: "backend" }),
     });
     expect(created.status).toBe(201);
-    const { id, key, prefix } = (await created.json()) as { id: string; key: string; prefix: string };
-    expect(key.startsWith(prefix)).toBe(true);
+    const { id, key, keyId } = (await created.json()) as { id: string; key: string; keyId: string };
+    expect(keyId).toMatch(/^key_[0-9a-f]{12}$/);
 
-    const listed = await (await fetch(`${server.url}/api/console/api-keys`, { headers: { cookie: cookie! } })).json();
-    expect(JSON.stringify(listed)).not.toContain(key);
+    // the list shows the key id, and no part of the secret (its first characters included)
+    const listed = (await (await fetch(`${server.url}/api/console/api-keys`, { headers: { cookie: cookie! } })).json()) as { data: { id: string; keyId: string }[] };
+    expect(listed.data.find((k) => k.id === id)?.keyId).toBe(keyId);
+    const secret = key.slice("fid_".length);
+    expect(JSON.stringify(listed)).not.toContain(secret.slice(0, 6));
+    expect(JSON.stringify(listed)).not.toContain("prefix");
 
     const ok = await fetch(`${server.url}/v3/nothing/`, { headers: { "x-api-key": key } });
     expect(ok.status).toBe(404);

@@ -44,11 +44,29 @@ describe.each(dbProviders)("migrations and the Prisma client (%s)", (provider) =
     const all = listMigrations(provider);
     const migrate = (list: typeof all) => (provider === "postgresql" ? migratePostgres(url, list) : Promise.resolve(migrateSqlite(url, list)));
     expect(await migrate(all.slice(0, 1))).toEqual([all[0].id]);
-    const app = await createApplication(db, { name: "Before later migrations" });
-    await db.apiKey.create({ data: { applicationId: app.id, name: "k", prefix: "p", hash: `h-${provider}-keep` } });
+    // rows written in the first schema's shape (raw SQL: today's client knows later columns), among
+    // them a key and its audit entry as that schema stored them: the first 10 characters of the
+    // secret in "prefix", and again in the audit details
+    const app = { id: `app-${provider}-before` };
+    await db.$executeRaw`INSERT INTO "Application" ("id", "name", "updatedAt") VALUES (${app.id}, ${"Before later migrations"}, ${new Date()})`;
+    await db.$executeRaw`INSERT INTO "FaceList" ("id", "applicationId", "name", "kind", "isSystem") VALUES (${`list-${provider}`}, ${app.id}, ${"Face blocklist"}, ${"blocklist"}, ${true})`;
+    const keyRowId = "0f1e2d3c-4b5a-4968-8776-655443322110";
+    await db.$executeRaw`INSERT INTO "ApiKey" ("id", "applicationId", "name", "prefix", "hash") VALUES (${keyRowId}, ${app.id}, ${"k"}, ${"fid_s3cr3t"}, ${`h-${provider}-keep`})`;
+    const details = JSON.stringify({ name: "k", prefix: "fid_s3cr3t" });
+    if (provider === "postgresql") {
+      await db.$executeRaw`INSERT INTO "AuditLog" ("id", "actorType", "action", "details") VALUES (${"audit-key-created"}, ${"user"}, ${"api_key.created"}, ${details}::jsonb)`;
+    } else {
+      await db.$executeRaw`INSERT INTO "AuditLog" ("id", "actorType", "action", "details") VALUES (${"audit-key-created"}, ${"user"}, ${"api_key.created"}, ${details})`;
+    }
     expect((await migrateDatabase({ provider, databaseUrl: url })).length).toBe(all.length - 1);
     expect(await db.apiKey.count({ where: { applicationId: app.id } })).toBe(1);
     expect(await db.faceList.count({ where: { applicationId: app.id } })).toBe(1);
+    // the key keeps working (same hash) and now shows a key id unrelated to the secret
+    const key = await db.apiKey.findUniqueOrThrow({ where: { hash: `h-${provider}-keep` } });
+    expect(key.keyId).toBe("key_0f1e2d3c4b5a");
+    expect(JSON.stringify(key)).not.toContain("s3cr3t");
+    const audit = await db.auditLog.findUniqueOrThrow({ where: { id: "audit-key-created" } });
+    expect(audit.details).toEqual({ name: "k" });
     expect(await migrateDatabase({ provider, databaseUrl: url })).toEqual([]);
   });
 
@@ -76,7 +94,8 @@ describe.each(dbProviders)("migrations and the Prisma client (%s)", (provider) =
 
   it("enforces unique constraints", async () => {
     const app = await createApplication(db, { name: "Unique" });
-    await db.apiKey.create({ data: { applicationId: app.id, name: "a", prefix: "p", hash: "h-1" } });
-    await expect(db.apiKey.create({ data: { applicationId: app.id, name: "b", prefix: "p", hash: "h-1" } })).rejects.toThrow();
+    await db.apiKey.create({ data: { applicationId: app.id, name: "a", keyId: "key_000000000001", hash: "h-1" } });
+    await expect(db.apiKey.create({ data: { applicationId: app.id, name: "b", keyId: "key_000000000002", hash: "h-1" } })).rejects.toThrow();
+    await expect(db.apiKey.create({ data: { applicationId: app.id, name: "c", keyId: "key_000000000001", hash: "h-2" } })).rejects.toThrow();
   });
 });

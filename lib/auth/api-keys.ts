@@ -1,19 +1,22 @@
+import { randomBytes } from "node:crypto";
 import { createRandomToken, hashToken } from "@/lib/crypto/tokens";
 import type { Db, Tx } from "@/lib/db";
 
-// API keys: random, shown once, stored as sha256 only. The visible prefix lets people tell keys apart.
+// API keys: random, shown once, stored as sha256 only. The console tells keys apart by a key id of
+// their own ("key_" + 12 hex), never by characters of the secret: those would shorten what is left to
+// guess, and an operator's SEED_API_KEY would be half shown.
 export const API_KEY_PREFIX = "fid_";
 
 export async function createApiKey(
   db: Db | Tx,
   input: { applicationId: string; name: string; key?: string; createdById?: string },
-): Promise<{ key: string; id: string; prefix: string }> {
+): Promise<{ key: string; id: string; keyId: string }> {
   const key = input.key ?? createRandomToken(API_KEY_PREFIX, 32);
-  const prefix = key.slice(0, Math.min(key.length, 10));
+  const keyId = `key_${randomBytes(6).toString("hex")}`;
   const record = await db.apiKey.create({
-    data: { applicationId: input.applicationId, name: input.name, prefix, hash: hashToken(key), createdById: input.createdById },
+    data: { applicationId: input.applicationId, name: input.name, keyId, hash: hashToken(key), createdById: input.createdById },
   });
-  return { key, id: record.id, prefix };
+  return { key, id: record.id, keyId };
 }
 
 export async function findActiveApiKey(db: Db, key: string) {
@@ -33,5 +36,5 @@ export async function revokeApiKey(db: Db, input: { applicationId: string; id: s
 
 export async function listApiKeys(db: Db, applicationId: string) {
   const keys = await db.apiKey.findMany({ where: { applicationId }, orderBy: { createdAt: "desc" } });
-  return keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, createdAt: k.createdAt, lastUsedAt: k.lastUsedAt, revokedAt: k.revokedAt }));
+  return keys.map((k) => ({ id: k.id, name: k.name, keyId: k.keyId, createdAt: k.createdAt, lastUsedAt: k.lastUsedAt, revokedAt: k.revokedAt }));
 }

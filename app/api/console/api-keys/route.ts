@@ -20,8 +20,8 @@ export const POST = withConsoleSession("admin", async (req, user) => {
   const db = getDb();
   const created = await db.$transaction(async (tx) => {
     const key = await createApiKey(tx, { applicationId: app.id, name: body.name, createdById: user.id });
-    await recordAudit(tx, { actor: { type: "user", id: user.id, label: user.email }, applicationId: app.id, action: "api_key.created", targetType: "api_key", targetId: key.id, details: { name: body.name, prefix: key.prefix } });
+    await recordAudit(tx, { actor: { type: "user", id: user.id, label: user.email }, applicationId: app.id, action: "api_key.created", targetType: "api_key", targetId: key.id, details: { name: body.name, keyId: key.keyId } });
     return key;
   });
-  return NextResponse.json({ id: created.id, name: body.name, prefix: created.prefix, key: created.key }, { status: 201 });
+  return NextResponse.json({ id: created.id, keyId: created.keyId, name: body.name, key: created.key }, { status: 201 });
 });
