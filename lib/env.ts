@@ -23,7 +23,8 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8).optional(),
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  CONSOLE_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(8),
+  // an absolute limit from sign-in (fractions allowed: tests use a few seconds)
+  CONSOLE_SESSION_HOURS: z.coerce.number().min(0.001).max(24 * 30).default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

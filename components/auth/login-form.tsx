@@ -19,7 +19,9 @@ export function LoginForm() {
     const result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
     setPending(false);
     if (!result || result.error) {
-      setError("Wrong email or password, or too many attempts. Try again in a minute.");
+      // lib/auth/authorize-console-login.ts reports a running backoff as "throttled:<seconds>"
+      const wait = /^throttled:(\d+)$/.exec(result?.error ?? "")?.[1];
+      setError(wait ? `Too many sign-in attempts. Try again in ${wait} s.` : "Wrong email or password.");
       return;
     }
     router.replace("/overview");

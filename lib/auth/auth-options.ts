@@ -1,37 +1,21 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { emailSchema } from "@/lib/validation/email";
-import { verifyPassword } from "@/lib/auth/password";
-import { takeRateLimitToken } from "@/lib/auth/rate-limit";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { authorizeConsoleLogin, type ConsoleLogin } from "@/lib/auth/authorize-console-login";
+import { revokeConsoleSession } from "@/lib/auth/revoke-console-session";
 import { deriveKey } from "@/lib/crypto/instance-secrets";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 
-const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(1024) });
-const LOGIN_ATTEMPTS_PER_MINUTE = 10;
-
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email: string; name?: string | null; role: string; sessionVersion: number };
+    user: { id: string; email: string; name?: string | null; role: string; sessionVersion: number; sid: string };
   }
 }
 
-async function authorize(raw: unknown) {
-  const parsed = credentialsSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const email = parsed.data.email.toLowerCase();
-  if (!takeRateLimitToken(`login:${email}`, LOGIN_ATTEMPTS_PER_MINUTE).allowed) return null;
-  const db = getDb();
-  const user = await db.user.findUnique({ where: { email } });
-  if (!user || user.disabledAt || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  await recordAudit(db, { actor: { type: "user", id: user.id, label: user.email }, action: "console.login" });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
-}
-
-// Built lazily: the secret and session lifetime come from the environment parsed at runtime.
+// Built lazily: the secret and session lifetime come from the environment parsed at runtime. The
+// JWT's own expiry slides with use; the session's real end is the fixed expiresAt of its row
+// (get-console-user.ts), so a polling page cannot keep a sign-in alive past CONSOLE_SESSION_HOURS.
 export function getAuthOptions(): NextAuthOptions {
   const env = getEnv();
   return {
@@ -42,22 +26,32 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize,
+        authorize: (credentials, req) => authorizeConsoleLogin(credentials, req),
       }),
     ],
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
-          const u = user as { id: string; role: string; sessionVersion: number };
+          const u = user as unknown as ConsoleLogin;
           token.uid = u.id;
           token.role = u.role;
           token.sv = u.sessionVersion;
+          token.sid = u.sid;
         }
         return token;
       },
       async session({ session, token }) {
-        session.user = { id: String(token.uid), email: String(token.email), name: token.name, role: String(token.role), sessionVersion: Number(token.sv) };
+        session.user = { id: String(token.uid), email: String(token.email), name: token.name, role: String(token.role), sessionVersion: Number(token.sv), sid: String(token.sid ?? "") };
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid !== "string") return;
+        const db = getDb();
+        if (await revokeConsoleSession(db, token.sid)) {
+          await recordAudit(db, { actor: { type: "user", id: typeof token.uid === "string" ? token.uid : null, label: token.email ?? null }, action: "console.logout" });
+        }
       },
     },
   };

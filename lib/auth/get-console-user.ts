@@ -4,12 +4,15 @@ import { getDb } from "@/lib/db";
 
 export type ConsoleUser = { id: string; email: string; name: string | null; role: string };
 
-// The JWT says who signed in; the database says whether that is still true (disabling a user or
-// changing their role or password bumps sessionVersion and ends older sessions at once).
+// The JWT says who signed in; the database says whether that is still true: the sign-in row must
+// exist, not be signed out and not be past its fixed end, and the user must not have been disabled or
+// had their role or password changed since (sessionVersion).
 export async function getConsoleUser(): Promise<ConsoleUser | null> {
   const session = await getServerSession(getAuthOptions());
-  if (!session?.user?.id) return null;
-  const user = await getDb().user.findUnique({ where: { id: session.user.id } });
-  if (!user || user.disabledAt || session.user.sessionVersion !== user.sessionVersion) return null;
+  if (!session?.user?.id || !session.user.sid) return null;
+  const row = await getDb().consoleSession.findUnique({ where: { id: session.user.sid }, include: { user: true } });
+  if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now() || row.userId !== session.user.id) return null;
+  const { user } = row;
+  if (user.disabledAt || session.user.sessionVersion !== user.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
