@@ -35,6 +35,11 @@ describe("operator environment", () => {
     expect(env.WEBHOOK_ALLOW_PRIVATE_NETWORKS).toBe(true);
   });
 
+  it("refuses a SEED_API_KEY shorter than 20 characters, saying so", () => {
+    expect(() => load({ SEED_API_KEY: "short-key" })).toThrow(/SEED_API_KEY: must be at least 20 characters/);
+    expect(load({ SEED_API_KEY: "a-seed-key-of-20-chr" }).SEED_API_KEY).toBe("a-seed-key-of-20-chr");
+  });
+
   it("fails with a message naming the bad variable", () => {
     expect(() => load({ PORT: "not-a-port" })).toThrow(/PORT/);
     expect(() => load({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);

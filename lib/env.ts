@@ -18,7 +18,11 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   ENCRYPTION_KEY: z.string().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
-  SEED_API_KEY: z.string().min(1).optional(),
+  // whoever learns it can use the API as the sandbox application: long enough not to be guessed
+  SEED_API_KEY: z
+    .string()
+    .min(20, "must be at least 20 characters (for example the output of `openssl rand -hex 24`)")
+    .optional(),
   ADMIN_EMAIL: emailSchema.optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag,

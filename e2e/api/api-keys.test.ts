@@ -77,7 +77,7 @@ describe.each(dbProviders)("API keys and the /v3 error shape (%s)", (provider) =
 describe("rate limiting per API key", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ env: { SEED_API_KEY: "rate-key", RATE_LIMIT_PER_MINUTE: "3" } });
+    server = await startTestServer({ env: { SEED_API_KEY: "rate-key-0123456789abcdefgh", RATE_LIMIT_PER_MINUTE: "3" } });
   });
   afterAll(async () => server?.stop());
 
@@ -85,7 +85,7 @@ describe("rate limiting per API key", () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 5; i++) {
-      const res = await fetch(`${server.url}/v3/x/`, { headers: { "x-api-key": "rate-key" } });
+      const res = await fetch(`${server.url}/v3/x/`, { headers: { "x-api-key": "rate-key-0123456789abcdefgh" } });
       statuses.push(res.status);
       if (res.status === 429) {
         retryAfter = res.headers.get("retry-after");
@@ -95,5 +95,33 @@ describe("rate limiting per API key", () => {
     expect(statuses.slice(0, 3)).toEqual([404, 404, 404]);
     expect(statuses.slice(3)).toEqual([429, 429]);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("wrong API keys are throttled per client address", () => {
+  const KEY = "throttle-key-0123456789abcdef";
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { SEED_API_KEY: KEY } });
+  });
+  afterAll(async () => server?.stop());
+
+  const call = (key: string, ip: string) => fetch(`${server.url}/v3/x/`, { headers: { "x-api-key": key, "x-forwarded-for": ip } });
+
+  it("answers 429 with Retry-After after 10 wrong keys, for any key from that address, for a while", async () => {
+    const guesser = "198.51.100.9";
+    for (let i = 0; i < 10; i++) expect((await call(`guess-${i}-0123456789abcdef`, guesser)).status).toBe(401);
+    const refused = await call("guess-10-0123456789abcdef", guesser);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error.code).toBe("rate_limited");
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    // while it waits, even the right key is refused from there: a 200 would confirm a guess
+    expect((await call(KEY, guesser)).status).toBe(429);
+    // other addresses are unaffected
+    expect((await call(KEY, "203.0.113.30")).status).toBe(404);
+    // and the wait ends
+    await new Promise((r) => setTimeout(r, retryAfter * 1000 + 100));
+    expect((await call(KEY, guesser)).status).toBe(404);
   });
 });

@@ -11,7 +11,7 @@ import { api, CaptureClient, imageBytes, tokenOf, workflowIdByLabel, type Api } 
 import { dbProviders, startTestServer, type TestServer } from "../support/test-server";
 
 warnIfDatasetsMissing("console data-subject deletion");
-const KEY = "dsr-key";
+const KEY = "dsr-key-0123456789abcdefgh";
 const admin = { email: "admin@example.test", password: "admin-password-1" };
 const SUBJECT = "dsr-user";
 const BYSTANDER = "dsr-bystander";

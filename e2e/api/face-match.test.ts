@@ -5,7 +5,7 @@ import { datasetsPresent, faceImage, warnIfDatasetsMissing } from "../support/da
 import { dbProviders, startTestServer, type TestServer } from "../support/test-server";
 
 warnIfDatasetsMissing("face-match API");
-const KEY = "face-match-key";
+const KEY = "face-match-key-0123456789abcdefgh";
 
 describe.skipIf(!datasetsPresent).each(dbProviders)("POST /v3/face-match/ (%s)", (provider) => {
   let server: TestServer;

@@ -5,7 +5,7 @@ import { datasetsPresent, faceImage, padImage, warnIfDatasetsMissing } from "../
 import { dbProviders, startTestServer, type TestServer } from "../support/test-server";
 
 warnIfDatasetsMissing("passive-liveness and face-search API");
-const KEY = "liveness-key";
+const KEY = "liveness-key-0123456789abcdefgh";
 const admin = { email: "admin@example.test", password: "admin-password-1" };
 
 describe.skipIf(!datasetsPresent).each(dbProviders)("passive liveness and 1:N face search (%s)", (provider) => {

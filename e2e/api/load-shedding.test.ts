@@ -8,7 +8,7 @@ warnIfDatasetsMissing("load shedding");
 describe.skipIf(!datasetsPresent)("load shedding on the face checks", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ env: { SEED_API_KEY: "shed-key", MAX_CONCURRENT_CHECKS: "1" } });
+    server = await startTestServer({ env: { SEED_API_KEY: "shed-key-0123456789abcdefgh", MAX_CONCURRENT_CHECKS: "1" } });
   });
   afterAll(async () => server?.stop());
 
@@ -17,7 +17,7 @@ describe.skipIf(!datasetsPresent)("load shedding on the face checks", () => {
       const form = new FormData();
       form.append("source_image", faceImage("images/deepface-01/1.jpg"), "a.jpg");
       form.append("target_image", faceImage("images/deepface-01/2.jpg"), "b.jpg");
-      const res = await fetch(`${server.url}/v3/face-match/`, { method: "POST", headers: { "x-api-key": "shed-key" }, body: form });
+      const res = await fetch(`${server.url}/v3/face-match/`, { method: "POST", headers: { "x-api-key": "shed-key-0123456789abcdefgh" }, body: form });
       return { status: res.status, retryAfter: res.headers.get("retry-after"), body: await res.json() };
     };
     const results = await Promise.all(Array.from({ length: 6 }, send));

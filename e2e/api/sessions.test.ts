@@ -9,8 +9,8 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("sessions and capture (%s)",
   let server: TestServer;
   let a: Api;
   beforeAll(async () => {
-    server = await startTestServer({ provider, env: { SEED_API_KEY: "sessions-key" } });
-    a = { url: server.url, key: "sessions-key" };
+    server = await startTestServer({ provider, env: { SEED_API_KEY: "sessions-key-0123456789abcdefgh" } });
+    a = { url: server.url, key: "sessions-key-0123456789abcdefgh" };
   });
   afterAll(async () => server?.stop());
 

@@ -38,14 +38,14 @@ describe.each(dbProviders)("webhook outbox survives kill -9 (%s)", (provider) =>
     const dataDir = mkdtempSync(path.join(tmpdir(), "faceid-fault-"));
     const pg = provider === "postgresql" ? await createPostgresDatabase() : null;
     const databaseUrl = pg?.url ?? `file:${path.join(dataDir, "faceid.db")}`;
-    const env = { SEED_API_KEY: "fault-key", WEBHOOK_RETRY_BASE_MS: "200", WEBHOOK_RETRY_MAX_MS: "1000", WEBHOOK_POLL_INTERVAL_MS: "100", WEBHOOK_TIMEOUT_MS: "2000", WEBHOOK_LEASE_MS: "3000" };
+    const env = { SEED_API_KEY: "fault-key-0123456789abcdefgh", WEBHOOK_RETRY_BASE_MS: "200", WEBHOOK_RETRY_MAX_MS: "1000", WEBHOOK_POLL_INTERVAL_MS: "100", WEBHOOK_TIMEOUT_MS: "2000", WEBHOOK_LEASE_MS: "3000" };
     const receiverPort = await getFreePort();
     const received: Received[] = [];
     let secret = "";
     let receiver: http.Server | undefined;
     try {
       const first = await startTestServer({ dataDir, databaseUrl, env });
-      const a = { url: first.url, key: "fault-key" };
+      const a = { url: first.url, key: "fault-key-0123456789abcdefgh" };
       const dest = await api(a, "POST", "/v3/webhook/destinations/", { label: "fault", url: `http://127.0.0.1:${receiverPort}/hook` });
       expect(dest.status).toBe(201);
       secret = dest.body.secret_shared_key;

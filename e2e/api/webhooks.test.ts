@@ -196,12 +196,12 @@ describe.each(dbProviders)("webhook destinations and deliveries (%s)", (provider
 describe("webhook SSRF guard without WEBHOOK_ALLOW_PRIVATE_NETWORKS", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ env: { SEED_API_KEY: "ssrf-key", WEBHOOK_ALLOW_PRIVATE_NETWORKS: "0" } });
+    server = await startTestServer({ env: { SEED_API_KEY: "ssrf-key-0123456789abcdefgh", WEBHOOK_ALLOW_PRIVATE_NETWORKS: "0" } });
   });
   afterAll(async () => server?.stop());
 
   it.each(["http://127.0.0.1:9/hook", "http://localhost/hook", "http://[::1]/", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://[fd00::1]/"])("refuses %s", async (url) => {
-    const res = await fetch(`${server.url}/v3/webhook/destinations/`, { method: "POST", headers: { "x-api-key": "ssrf-key", "content-type": "application/json" }, body: JSON.stringify({ label: "internal", url }) });
+    const res = await fetch(`${server.url}/v3/webhook/destinations/`, { method: "POST", headers: { "x-api-key": "ssrf-key-0123456789abcdefgh", "content-type": "application/json" }, body: JSON.stringify({ label: "internal", url }) });
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatchObject({ code: "validation_error", field: "url" });
   });

@@ -12,8 +12,8 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("sessions run their pinned w
   let server: TestServer;
   let a: Api;
   beforeAll(async () => {
-    server = await startTestServer({ provider, env: { SEED_API_KEY: "wf-key", ADMIN_EMAIL: "wf-admin@example.test", ADMIN_PASSWORD: "admin-password-1" } });
-    a = { url: server.url, key: "wf-key" };
+    server = await startTestServer({ provider, env: { SEED_API_KEY: "wf-key-0123456789abcdefgh", ADMIN_EMAIL: "wf-admin@example.test", ADMIN_PASSWORD: "admin-password-1" } });
+    a = { url: server.url, key: "wf-key-0123456789abcdefgh" };
   });
   afterAll(async () => server?.stop());
 

@@ -9,7 +9,7 @@ import { getFreePort, startTestServer, type TestServer } from "../support/test-s
 // The hosted capture page end to end against the real server: a phone inside an integrator's iframe
 // (events + callback), and a desktop handing off to a phone by QR and following it without reload.
 // Chromium's fake camera plays a y4m made at test time from a dataset face.
-const apiKey = "k";
+const apiKey = "k-0123456789abcdefgh";
 const shots = "test-results/capture";
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const desktop = { viewport: { width: 1440, height: 900 } };

@@ -60,8 +60,8 @@ test.beforeAll(async () => {
       res.writeHead(200).end("ok");
     });
   }).listen(port, "127.0.0.1");
-  server = await startTestServer({ env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SEED_API_KEY: "console-review-key" } });
-  a = { url: server.url, key: "console-review-key" };
+  server = await startTestServer({ env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SEED_API_KEY: "console-review-key-0123456789abcdefgh" } });
+  a = { url: server.url, key: "console-review-key-0123456789abcdefgh" };
   adminCookie = (await loginConsole(server.url, admin.email, admin.password))!;
   for (const [who, role] of [[reviewer, "reviewer"], [viewer, "viewer"]] as const) {
     expect((await consoleCall(adminCookie, "POST", "/api/console/users", { ...who, role })).status).toBe(201);

@@ -29,8 +29,8 @@ async function launchWithCamera(image: string, name: string) {
 
 test.beforeAll(async () => {
   warnIfDatasetsMissing("reauth.spec");
-  server = await startTestServer({ env: { SEED_API_KEY: "reauth-key" } });
-  a = { url: server.url, key: "reauth-key" };
+  server = await startTestServer({ env: { SEED_API_KEY: "reauth-key-0123456789abcdefgh" } });
+  a = { url: server.url, key: "reauth-key-0123456789abcdefgh" };
   workflowId = await workflowIdByLabel(a, "Selfie re-auth");
   cameraA = await launchWithCamera("images/deepface-01/2.jpg", "person-a");
   cameraB = await launchWithCamera("images/deepface-02/1.jpg", "person-b");

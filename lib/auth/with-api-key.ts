@@ -2,10 +2,12 @@ import type { NextRequest, NextResponse } from "next/server";
 import { handleApiError } from "@/lib/api/error-response";
 import { applicationSettingsOf, type ApplicationSettings } from "@/lib/applications/application-settings";
 import { findActiveApiKey } from "@/lib/auth/api-keys";
+import { createBackoffLimiter } from "@/lib/auth/create-backoff-limiter";
 import { takeRateLimitToken } from "@/lib/auth/rate-limit";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { getClientIp } from "@/lib/ip/client-ip";
 
 export type ApiContext = {
   application: { id: string; name: string; isSandbox: boolean };
@@ -19,15 +21,34 @@ type Handler = (req: NextRequest, ctx: ApiContext, route: RouteParams) => Promis
 const LAST_USED_RESOLUTION_MS = 60_000;
 const lastUsedWrites = new Map<string, number>();
 
+// Wrong keys per client address: 10 free, then 1 s, 2 s, 4 s ... up to 5 minutes between tries.
+// While an address waits, every keyed request from it gets 429 before the key is even looked up:
+// answering a right key normally would tell a guesser which guess was right, which is exactly the
+// rate this bounds. A generated key (32 random bytes) is beyond guessing anyway; this protects
+// weaker operator-chosen keys and keeps a flood of guesses off the database.
+const wrongKeys = createBackoffLimiter({ freeFailures: 10, baseDelayMs: 1000, maxDelayMs: 5 * 60 * 1000, forgetAfterMs: 3600 * 1000, maxEntries: 50_000 });
+
+function throttled(ms: number): AppError {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return new AppError("rate_limited", `Too many requests with a wrong API key from this address; retry in ${seconds} s.`, { headers: { "Retry-After": String(seconds) } });
+}
+
 // Every /v3 handler runs inside this: x-api-key -> application, per-key rate limit, one error shape.
 export function withApiKey(handler: Handler) {
   return async (req: NextRequest, route: RouteParams): Promise<Response> => {
     try {
       const key = req.headers.get("x-api-key");
       if (!key) throw new AppError("unauthorized", "Missing API key: send it in the x-api-key header.");
+      const address = getClientIp(req.headers) ?? "unknown";
+      const wait = wrongKeys.retryAfterMs(address);
+      if (wait > 0) throw throttled(wait);
       const db = getDb();
       const record = await findActiveApiKey(db, key);
-      if (!record) throw new AppError("unauthorized", "Invalid or revoked API key.");
+      if (!record) {
+        const imposed = wrongKeys.recordFailure(address);
+        if (imposed > 0) throw throttled(imposed);
+        throw new AppError("unauthorized", "Invalid or revoked API key.");
+      }
       const limit = takeRateLimitToken(record.id, getEnv().RATE_LIMIT_PER_MINUTE);
       if (!limit.allowed) {
         throw new AppError("rate_limited", `Too many requests for this API key; retry in ${limit.retryAfterSeconds} s.`, {

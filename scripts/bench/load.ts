@@ -54,7 +54,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 function post(url: URL, request: { body: Buffer; contentType: string }): Promise<{ status: number; retryAfter: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path: "/v3/face-match/", method: "POST", agent, headers: { "x-api-key": "load-key", "content-type": request.contentType, "content-length": request.body.length } },
+      { host: url.hostname, port: url.port, path: "/v3/face-match/", method: "POST", agent, headers: { "x-api-key": "load-key-0123456789abcdefgh", "content-type": request.contentType, "content-length": request.body.length } },
       (res) => {
         res.resume();
         res.on("end", () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] }));
@@ -95,7 +95,7 @@ async function phase(base: string, request: { body: Buffer; contentType: string 
 
 const images = [await upscale("images/deepface-01/2.jpg", 1600), await upscale("images/deepface-01/1.jpg", 1400)];
 const request = multipartBody({ user_image: images[0], ref_image: images[1] });
-const server = await startTestServer({ env: { SEED_API_KEY: "load-key", RATE_LIMIT_PER_MINUTE: "1000000", LOG_LEVEL: "warn" } });
+const server = await startTestServer({ env: { SEED_API_KEY: "load-key-0123456789abcdefgh", RATE_LIMIT_PER_MINUTE: "1000000", LOG_LEVEL: "warn" } });
 try {
   const rss: { phase: string; mb: number | undefined }[] = [{ phase: "started", mb: processRssMb(server.pid, "VmRSS") }];
   await phase(server.url, request, 2, 3); // warm-up

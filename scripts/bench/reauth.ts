@@ -11,9 +11,9 @@ import { startTestServer } from "../../e2e/support/test-server";
 const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 20);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
-const server = await startTestServer({ env: { SEED_API_KEY: "bench-key", LOG_LEVEL: "warn" } });
+const server = await startTestServer({ env: { SEED_API_KEY: "bench-key-0123456789abcdefgh", LOG_LEVEL: "warn" } });
 try {
-  const a = { url: server.url, key: "bench-key" };
+  const a = { url: server.url, key: "bench-key-0123456789abcdefgh" };
   const workflowId = await workflowIdByLabel(a, "Selfie re-auth");
   const portrait = readFileSync(path.join(facesDir, "images/deepface-01/1.jpg")).toString("base64");
   const selfie = readFileSync(path.join(facesDir, "images/deepface-01/2.jpg"));

@@ -17,11 +17,11 @@ const receiver = http.createServer((req, res) => {
   });
 });
 await new Promise<void>((r) => receiver.listen(port, "127.0.0.1", r));
-const server = await startTestServer({ provider: postgres ? "postgresql" : "sqlite", env: { SEED_API_KEY: "bench-key", LOG_LEVEL: "warn", WEBHOOK_POLL_INTERVAL_MS: "100" } });
+const server = await startTestServer({ provider: postgres ? "postgresql" : "sqlite", env: { SEED_API_KEY: "bench-key-0123456789abcdefgh", LOG_LEVEL: "warn", WEBHOOK_POLL_INTERVAL_MS: "100" } });
 try {
   const res = await fetch(`${server.url}/v3/webhook/destinations/`, {
     method: "POST",
-    headers: { "x-api-key": "bench-key", "content-type": "application/json" },
+    headers: { "x-api-key": "bench-key-0123456789abcdefgh", "content-type": "application/json" },
     body: JSON.stringify({ label: "bench", url: `http://127.0.0.1:${port}/hook` }),
   });
   if (res.status !== 201) throw new Error(`destination: ${res.status} ${await res.text()}`);
