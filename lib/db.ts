@@ -1,9 +1,9 @@
 import path from "node:path";
-import { mkdirSync } from "node:fs";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
+import { secureSqliteFiles } from "@/lib/db/secure-sqlite-files";
 import { getEnv } from "@/lib/env";
 
 // The one Prisma client. Both generated clients come from the same schema, so they share one shape; the
@@ -25,7 +25,7 @@ function createDb(): Db {
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   const file = sqliteFilePath(env.databaseUrl);
-  mkdirSync(path.dirname(file), { recursive: true });
+  secureSqliteFiles(file);
   const adapter = new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
   return new PrismaClient({ adapter });
 }

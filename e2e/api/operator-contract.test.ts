@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -32,14 +32,14 @@ describe("operator contract", () => {
   });
 
   it("runs two instances side by side with their own PORT, DATA_DIR and keys", async () => {
-    const a = await startTestServer({ env: { SEED_API_KEY: "key-a" } });
-    const b = await startTestServer({ env: { SEED_API_KEY: "key-b" } });
+    const a = await startTestServer({ env: { SEED_API_KEY: "key-a-0123456789abcdefgh" } });
+    const b = await startTestServer({ env: { SEED_API_KEY: "key-b-0123456789abcdefgh" } });
     servers.push(a, b);
     expect(a.port).not.toBe(b.port);
     expect(a.dataDir).not.toBe(b.dataDir);
-    expect((await fetch(`${a.url}/v3/x/`, { headers: { "x-api-key": "key-a" } })).status).toBe(404);
-    expect((await fetch(`${a.url}/v3/x/`, { headers: { "x-api-key": "key-b" } })).status).toBe(401);
-    expect((await fetch(`${b.url}/v3/x/`, { headers: { "x-api-key": "key-b" } })).status).toBe(404);
+    expect((await fetch(`${a.url}/v3/x/`, { headers: { "x-api-key": "key-a-0123456789abcdefgh" } })).status).toBe(404);
+    expect((await fetch(`${a.url}/v3/x/`, { headers: { "x-api-key": "key-b-0123456789abcdefgh" } })).status).toBe(401);
+    expect((await fetch(`${b.url}/v3/x/`, { headers: { "x-api-key": "key-b-0123456789abcdefgh" } })).status).toBe(404);
   });
 
   it.each(dbProviders)("reports health and readiness (%s)", async (provider) => {
@@ -49,6 +49,35 @@ describe("operator contract", () => {
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: "ready", checks: { database: { ok: true } } });
+  });
+
+  it("keeps DATA_DIR 0700 and the SQLite database with its WAL and SHM 0600", async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), "faceid-perm-"));
+    try {
+      // one DATA_DIR that the server creates, one that exists world-readable from an older install
+      const created = path.join(parent, "new", "data");
+      const existing = path.join(parent, "old");
+      chmodSync(parent, 0o755);
+      mkdirSync(existing);
+      chmodSync(existing, 0o755);
+      for (const dataDir of [created, existing]) {
+        const server = await startTestServer({ dataDir });
+        try {
+          // a write, so the WAL and its index exist
+          expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+          expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+          for (const file of ["faceid.db", "faceid.db-wal", "faceid.db-shm"]) expect(statSync(path.join(dataDir, file)).mode & 0o777, file).toBe(0o600);
+        } finally {
+          await server.stop({ keepData: true });
+        }
+      }
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses to start with a SEED_API_KEY under 20 characters, saying why", async () => {
+    await expect(startTestServer({ env: { SEED_API_KEY: "short-key" } })).rejects.toThrow(/SEED_API_KEY: must be at least 20 characters/);
   });
 
   it("refuses to start with an unreachable database, with a clear message", async () => {

@@ -1,5 +1,6 @@
 import { createApplication } from "@/lib/applications/create-application";
 import { createApiKey } from "@/lib/auth/api-keys";
+import { secureDataDir } from "@/lib/bootstrap/secure-data-dir";
 import { hashPassword } from "@/lib/auth/password";
 import { getAppSecret, getEncryptionKey } from "@/lib/crypto/instance-secrets";
 import { createRandomToken, hashToken } from "@/lib/crypto/tokens";
@@ -53,6 +54,7 @@ async function ensureAdmin(db: Db): Promise<void> {
 
 export async function bootstrapInstance(): Promise<void> {
   const env = getEnv();
+  secureDataDir(env.dataDir);
   // create (or validate) the instance secrets now, so a bad ENCRYPTION_KEY stops start-up at once
   getEncryptionKey();
   getAppSecret();

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, existsSync, mkdirSync } from "node:fs";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { sqliteFilePath } from "@/lib/db";
+import { secureSqliteFiles } from "@/lib/db/secure-sqlite-files";
 
 // Applies the committed SQL migrations (prisma/migrations/<provider>/<id>/migration.sql) in order, each in
 // its own transaction with its bookkeeping row, so a crash mid-way leaves the database at a clean step.
@@ -23,7 +24,7 @@ export function listMigrations(provider: "sqlite" | "postgresql", root = process
 
 export function migrateSqlite(databaseUrl: string, migrations: Migration[]): string[] {
   const file = sqliteFilePath(databaseUrl);
-  mkdirSync(path.dirname(file), { recursive: true });
+  secureSqliteFiles(file);
   const db = new Database(file);
   try {
     db.pragma("journal_mode = WAL");
