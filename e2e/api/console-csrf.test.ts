@@ -100,11 +100,12 @@ describe("console CSRF defences (real server)", () => {
   });
 
   it.each(mutations.map((m) => [`${m.method} ${m.url}`, m] as const))("%s refuses cross-site and same-site requests (403)", async (_name, route) => {
-    for (const headers of [
+    const variants: Record<string, string>[] = [
       { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
       { origin: sameSiteOrigin, "sec-fetch-site": "same-site" },
       { origin: "https://evil.example" },
-    ]) {
+    ];
+    for (const headers of variants) {
       const res = await fetch(`${server.url}${route.url}`, { method: route.method, headers: { cookie: adminCookie, "content-type": "application/json", ...headers }, body: "{}" });
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect((await res.json()).error.code).toBe("forbidden");
