@@ -25,7 +25,7 @@ export async function runOrExit(command, args, options) {
   }
 }
 
-const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json"];
+const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json"];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 
 function walk(path, out) {

@@ -2,6 +2,21 @@ import { z } from "zod";
 
 const score = z.number().int().min(0).max(100);
 
+// An origin allowed to embed the hosted page: scheme, host (optionally "*." for its subdomains) and
+// port, nothing else. It is written into a Content-Security-Policy header, so the pattern also keeps
+// out anything that could end the directive (spaces, ";", quotes).
+export const embedOriginSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((v) => v.replace(/\/+$/, ""))
+  .pipe(
+    z
+      .string()
+      .max(200)
+      .regex(/^https?:\/\/(\*\.)?([a-z0-9](-*[a-z0-9])*\.)*[a-z0-9](-*[a-z0-9])*(:\d{1,5})?$/, "Write an origin such as https://app.example.com (scheme, host and optional port; *.example.com for subdomains)"),
+  );
+
 export const updateApplicationSchema = z
   .object({
     name: z.string().trim().min(1).max(80),
@@ -12,6 +27,8 @@ export const updateApplicationSchema = z
     // null keeps data forever; otherwise 30 days to 10 years
     retentionDays: z.number().int().min(30).max(3650).nullable(),
     saveApiRequests: z.boolean(),
+    // null: any site may embed the hosted page; []: none; otherwise only these origins
+    embedOrigins: z.array(embedOriginSchema).max(20).nullable(),
   })
   .partial()
   .strict();

@@ -1,5 +1,5 @@
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import type { Db } from "@/lib/db";
+import { Prisma, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ApplicationChanges } from "@/lib/applications/schemas";
 
@@ -8,7 +8,10 @@ export async function updateApplication(db: Db, input: { id: string; changes: Ap
   return db.$transaction(async (tx) => {
     const before = await tx.application.findUnique({ where: { id: input.id } });
     if (!before) throw new AppError("not_found", "No application with this id.");
-    const after = await tx.application.update({ where: { id: input.id }, data: input.changes });
+    // a JSON column takes DbNull for SQL NULL ("any site may embed"), not a bare null
+    const { embedOrigins, ...rest } = input.changes;
+    const data = embedOrigins === undefined ? rest : { ...rest, embedOrigins: embedOrigins ?? Prisma.DbNull };
+    const after = await tx.application.update({ where: { id: input.id }, data });
     const changed = Object.fromEntries(
       Object.keys(input.changes).map((k) => [k, { from: before[k as keyof typeof before], to: after[k as keyof typeof after] }]),
     );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ApplicationSettingsForm } from "@/components/console/application-settings-form";
 import { BrandingForm } from "@/components/console/branding-form";
+import { EmbeddingForm } from "@/components/console/embedding-form";
 import { TeamManager } from "@/components/console/team-manager";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/require-page-user";
@@ -11,10 +12,11 @@ export default async function SettingsPage() {
   const user = await requirePageUser("admin");
   return (
     <>
-      <PageHeader title="Settings" description="Application defaults, data retention, the hosted page's branding and the people who can use this console." />
+      <PageHeader title="Settings" description="Application defaults, data retention, the hosted page's branding and embedding, and the people who can use this console." />
       <div className="space-y-6">
         <ApplicationSettingsForm />
         <BrandingForm />
+        <EmbeddingForm />
         <TeamManager currentUserId={user.id} />
       </div>
     </>

@@ -1,0 +1,32 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { findEmbedOrigins } from "@/lib/capture/find-embed-origins";
+import { getEnv } from "@/lib/env";
+import { buildPageSecurityHeaders } from "@/lib/security/build-page-security-headers";
+
+// Pages only (see the matcher): a fresh nonce per request, handed to Next.js in the request's
+// Content-Security-Policy header (it puts the nonce on its own scripts while rendering), and the
+// page's security headers on the response. Authentication is not done here: every page and route
+// handler checks it itself.
+export async function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const hostedToken = /^\/verify\/([^/]+)\/?$/.exec(request.nextUrl.pathname)?.[1];
+  const headers = buildPageSecurityHeaders({
+    kind: hostedToken ? "hosted" : "console",
+    nonce,
+    embedOrigins: hostedToken ? await findEmbedOrigins(decodeURIComponent(hostedToken)) : undefined,
+    https: getEnv().publicUrl.startsWith("https://"),
+    development: process.env.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+// Not the API, internal endpoints, media or static files: their bodies would pass through here for
+// nothing (uploads are large), and a JSON or image response runs no script.
+export const config = {
+  matcher: ["/((?!api/|v3/|v3$|media/|capture-assets/|_next/|healthz|readyz|favicon\\.ico).*)"],
+};
