@@ -102,7 +102,7 @@ describe("wrong API keys are throttled per client address", () => {
   const KEY = "throttle-key-0123456789abcdef";
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ env: { SEED_API_KEY: KEY } });
+    server = await startTestServer({ env: { SEED_API_KEY: KEY, ADMIN_EMAIL: "keys-admin@example.test", ADMIN_PASSWORD: "admin-password-1" } });
   });
   afterAll(async () => server?.stop());
 
@@ -123,5 +123,14 @@ describe("wrong API keys are throttled per client address", () => {
     // and the wait ends
     await new Promise((r) => setTimeout(r, retryAfter * 1000 + 100));
     expect((await call(KEY, guesser)).status).toBe(404);
+  });
+
+  it("does not count a revoked key: a backend still sending it after a rotation keeps its new key working", async () => {
+    const cookie = (await loginConsole(server.url, "keys-admin@example.test", "admin-password-1"))!;
+    const created = (await (await fetch(`${server.url}/api/console/api-keys`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ name: "old" }) })).json()) as { id: string; key: string };
+    expect((await fetch(`${server.url}/api/console/api-keys/${created.id}`, { method: "DELETE", headers: { cookie } })).status).toBe(204);
+    const backend = "203.0.113.77";
+    for (let i = 0; i < 15; i++) expect((await call(created.key, backend)).status).toBe(401);
+    expect((await call(KEY, backend)).status).toBe(404);
   });
 });

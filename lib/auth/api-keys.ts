@@ -19,11 +19,11 @@ export async function createApiKey(
   return { key, id: record.id, keyId };
 }
 
-export async function findActiveApiKey(db: Db, key: string) {
+// The key's row, revoked or not (the caller refuses revoked ones: a key that once existed is not a
+// guess, so it must not count against its sender's address), or null for an unknown key.
+export async function findApiKey(db: Db, key: string) {
   if (!key || key.length > 200) return null;
-  const record = await db.apiKey.findUnique({ where: { hash: hashToken(key) }, include: { application: true } });
-  if (!record || record.revokedAt) return null;
-  return record;
+  return db.apiKey.findUnique({ where: { hash: hashToken(key) }, include: { application: true } });
 }
 
 export async function revokeApiKey(db: Db, input: { applicationId: string; id: string }): Promise<boolean> {

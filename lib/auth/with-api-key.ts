@@ -1,7 +1,7 @@
 import type { NextRequest, NextResponse } from "next/server";
 import { handleApiError } from "@/lib/api/error-response";
 import { applicationSettingsOf, type ApplicationSettings } from "@/lib/applications/application-settings";
-import { findActiveApiKey } from "@/lib/auth/api-keys";
+import { findApiKey } from "@/lib/auth/api-keys";
 import { createBackoffLimiter } from "@/lib/auth/create-backoff-limiter";
 import { takeRateLimitToken } from "@/lib/auth/rate-limit";
 import { getDb } from "@/lib/db";
@@ -25,7 +25,8 @@ const lastUsedWrites = new Map<string, number>();
 // While an address waits, every keyed request from it gets 429 before the key is even looked up:
 // answering a right key normally would tell a guesser which guess was right, which is exactly the
 // rate this bounds. A generated key (32 random bytes) is beyond guessing anyway; this protects
-// weaker operator-chosen keys and keeps a flood of guesses off the database.
+// weaker operator-chosen keys and keeps a flood of guesses off the database. Revoked keys are known,
+// not guesses, and do not count.
 const wrongKeys = createBackoffLimiter({ freeFailures: 10, baseDelayMs: 1000, maxDelayMs: 5 * 60 * 1000, forgetAfterMs: 3600 * 1000, maxEntries: 50_000 });
 
 function throttled(ms: number): AppError {
@@ -43,12 +44,15 @@ export function withApiKey(handler: Handler) {
       const wait = wrongKeys.retryAfterMs(address);
       if (wait > 0) throw throttled(wait);
       const db = getDb();
-      const record = await findActiveApiKey(db, key);
+      const record = await findApiKey(db, key);
       if (!record) {
         const imposed = wrongKeys.recordFailure(address);
         if (imposed > 0) throw throttled(imposed);
         throw new AppError("unauthorized", "Invalid or revoked API key.");
       }
+      // a revoked key is not counted: a backend still sending it after a rotation must not get its
+      // new key throttled on the same address
+      if (record.revokedAt) throw new AppError("unauthorized", "Invalid or revoked API key.");
       const limit = takeRateLimitToken(record.id, getEnv().RATE_LIMIT_PER_MINUTE);
       if (!limit.allowed) {
         throw new AppError("rate_limited", `Too many requests for this API key; retry in ${limit.retryAfterSeconds} s.`, {
