@@ -28,8 +28,8 @@ const perIp = createBackoffLimiter({ ...limiterDefaults, freeFailures: 50 });
 const perAccount = createBackoffLimiter({ ...limiterDefaults, freeFailures: 20 });
 const KNOWN_ADDRESS_MS = 90 * 24 * 3600 * 1000;
 
-/** Thrown to next-auth, which passes the message to the login form as the error. */
-export const THROTTLED_ERROR = "throttled";
+// Thrown to next-auth, which hands the message to the login form as the error (login-form.tsx).
+const THROTTLED_ERROR = "throttled";
 
 export type ConsoleLogin = { id: string; email: string; name: string | null; role: string; sessionVersion: number; sid: string };
 
@@ -50,7 +50,8 @@ async function isKnownAddress(email: string, ip: string): Promise<boolean> {
 }
 
 // next-auth's credentials check: returns the user (with a new server-side session) or null, and
-// throws THROTTLED_ERROR while a backoff is running. Every refusal costs one scrypt, found or not.
+// throws THROTTLED_ERROR while a backoff is running (without checking the password). Every check
+// costs one scrypt, whether the account exists or not.
 export async function authorizeConsoleLogin(raw: unknown, req?: LoginRequest): Promise<ConsoleLogin | null> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
