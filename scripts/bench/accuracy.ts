@@ -1,12 +1,9 @@
-// npm run bench:accuracy - recogniser accuracy on faces-dev pairs and liveness on pad-samples.
-// Prints figures; it is not a test. FACES_DATASET / PAD_DATASET override the dataset folders.
-import { join } from "node:path";
+// npm run bench:accuracy - recogniser accuracy on faces-dev pairs (liveness: npm run bench:liveness).
+// Prints figures; it is not a test. FACES_DATASET overrides the dataset folder.
 import { compareEmbeddings } from "@/lib/vision/compare-embeddings";
-import { analyzeFace } from "@/lib/vision/analyze-face";
-import { datasetExists, facesDatasetDir, padDatasetDir, readIdentities, readPadLabels, readPairs, type LabelledPair } from "@/lib/vision/datasets";
+import { datasetExists, facesDatasetDir, readPairs, type LabelledPair } from "@/lib/vision/datasets";
 import { getRecogniserConfig } from "@/lib/vision/recogniser";
-import { scoreLiveness } from "@/lib/vision/score-liveness";
-import { cosineOf, decodeFile, embedPairImages, splitPairs } from "./embed-dataset";
+import { cosineOf, embedPairImages, splitPairs } from "./embed-dataset";
 import { equalErrorRate, fnmrAtFmr, ratesAt, rocAuc } from "./metrics";
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
@@ -50,29 +47,4 @@ for (const subset of ["colour", "chips"] as const) report(`${subset} (held-out)`
 for (const subset of ["colour", "chips"] as const) reportScores(`${subset} (held-out)`, held.filter((p) => p.subset === subset));
 reportScores("both (held-out)", held);
 
-console.log("\n== passive liveness (pass mark 50) - 9 PAD images prove very little");
-const pad = padDatasetDir();
-if (!datasetExists(pad)) console.log(`pad dataset not found at ${pad} (set PAD_DATASET); skipped`);
-else {
-  let attacksPassed = 0, bonaRejected = 0, attacks = 0, bona = 0;
-  for (const s of readPadLabels(pad)) {
-    const image = await decodeFile(join(pad, s.file));
-    const a = await analyzeFace(image, { rotate: true, embed: false });
-    const face = a.faces[0];
-    const live = face ? await scoreLiveness(image, face) : undefined;
-    const passed = (live?.score ?? 0) >= 50;
-    if (s.label === "attack") { attacks++; if (passed) attacksPassed++; } else { bona++; if (!passed) bonaRejected++; }
-    console.log(`  ${s.label.padEnd(9)} ${s.file.padEnd(34)} ${live ? `score ${live.score.toFixed(1)}` : "no face"} ${passed ? "pass" : "FLAG"}`);
-  }
-  console.log(`PAD samples: APCER ${attacksPassed}/${attacks} (${pct(attacksPassed / attacks)}), BPCER ${bonaRejected}/${bona} (${pct(bonaRejected / bona)})`);
-}
-let devBona = 0, devRejected = 0;
-for (const paths of Object.values(readIdentities(faces)))
-  for (const p of paths) {
-    const image = await decodeFile(join(faces, p));
-    const a = await analyzeFace(image, { embed: false });
-    if (!a.faces[0]) continue;
-    devBona++;
-    if ((await scoreLiveness(image, a.faces[0])).score < 50) devRejected++;
-  }
-console.log(`faces-dev bona-fide: BPCER ${devRejected}/${devBona} (${pct(devRejected / devBona)}) (web photos, not live captures)`);
+console.log("\npassive liveness: npm run bench:liveness");
