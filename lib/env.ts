@@ -9,6 +9,14 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+// "80,443" -> [80, 443]; "*" -> any port (tests with receivers on random ports).
+const portList = z
+  .string()
+  .trim()
+  .regex(/^(\*|\d{1,5}(\s*,\s*\d{1,5})*)$/, "a comma-separated list of ports, or *")
+  .transform((v) => (v === "*" ? ("any" as const) : v.split(",").map((p) => Number(p.trim()))))
+  .refine((v) => v === "any" || v.every((p) => p >= 1 && p <= 65535), "ports are 1-65535");
+
 const envSchema = z.object({
   NODE_ENV: z.string().default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -22,6 +30,7 @@ const envSchema = z.object({
   ADMIN_EMAIL: emailSchema.optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag,
+  WEBHOOK_ALLOWED_PORTS: portList.default([80, 443, 8080, 8443]),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   CONSOLE_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
