@@ -34,6 +34,14 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   CONSOLE_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // a request body (JSON or multipart) must arrive whole within this time, or 408
+  BODY_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  // admission of the face checks and of the uploads feeding them (lib/api/get-admission-gates.ts)
+  MAX_CONCURRENT_CHECKS: z.coerce.number().int().min(1).default(10),
+  MAX_CHECKS_PER_APPLICATION: z.coerce.number().int().min(1).optional(),
+  CHECK_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  MAX_CONCURRENT_UPLOADS: z.coerce.number().int().min(1).optional(),
+  MAX_UPLOADS_PER_APPLICATION: z.coerce.number().int().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {
