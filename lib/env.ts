@@ -25,6 +25,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   ENCRYPTION_KEY: z.string().optional(),
+  ENCRYPTION_KEY_PREVIOUS: z.string().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   SEED_API_KEY: z.string().min(1).optional(),
   ADMIN_EMAIL: emailSchema.optional(),
