@@ -52,6 +52,20 @@ describe("createFairSlots", () => {
     expect(slots.held()).toBe(2);
   });
 
+  it("gives a free slot to a tenant's second waiting request once no other tenant waits", async () => {
+    const slots = createFairSlots({ capacity: 2, share: 1, waitMs: 1000 });
+    const a = await all(2, () => slots.acquire("a"));
+    const b1 = slots.acquire("b");
+    const b2 = slots.acquire("b");
+    a[0]!();
+    expect(await b1).toBeTypeOf("function");
+    // b is at its share, but nobody else waits: the next free slot is b's too, not left idle
+    a[1]!();
+    expect(await b2).toBeTypeOf("function");
+    expect(slots.held("b")).toBe(2);
+    expect(slots.waiting()).toBe(0);
+  });
+
   it("never gives one tenant more than tenantMax, even when alone", async () => {
     const slots = createFairSlots({ capacity: 6, share: 3, tenantMax: 3 });
     const a = await all(4, () => slots.acquire("a"));

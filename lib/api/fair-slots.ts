@@ -46,11 +46,12 @@ export function createFairSlots(options: FairSlotsOptions): FairSlots {
     };
   };
 
-  // a freed slot goes to the longest-waiting tenant still below its share
+  // a freed slot goes to the longest-waiting request whose tenant may take one now (below its share,
+  // or the only tenant still waiting)
   const serveWaiting = () => {
     for (let i = 0; i < queue.length && total < capacity; ) {
       const waiter = queue[i];
-      if (held(waiter.tenant) >= share) {
+      if (!canTake(waiter.tenant)) {
         i++;
         continue;
       }
