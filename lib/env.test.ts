@@ -40,6 +40,14 @@ describe("operator environment", () => {
     expect(load({ SEED_API_KEY: "a-seed-key-of-20-chr" }).SEED_API_KEY).toBe("a-seed-key-of-20-chr");
   });
 
+  it("reads the webhook port list, * for any port, and refuses a malformed one", () => {
+    expect(load({ WEBHOOK_ALLOWED_PORTS: undefined }).WEBHOOK_ALLOWED_PORTS).toEqual([80, 443, 8080, 8443]);
+    expect(load({ WEBHOOK_ALLOWED_PORTS: "443, 9443" }).WEBHOOK_ALLOWED_PORTS).toEqual([443, 9443]);
+    expect(load({ WEBHOOK_ALLOWED_PORTS: "*" }).WEBHOOK_ALLOWED_PORTS).toBe("any");
+    expect(() => load({ WEBHOOK_ALLOWED_PORTS: "443,http" })).toThrow(/WEBHOOK_ALLOWED_PORTS/);
+    expect(() => load({ WEBHOOK_ALLOWED_PORTS: "70000" })).toThrow(/WEBHOOK_ALLOWED_PORTS/);
+  });
+
   it("fails with a message naming the bad variable", () => {
     expect(() => load({ PORT: "not-a-port" })).toThrow(/PORT/);
     expect(() => load({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);

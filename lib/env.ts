@@ -9,6 +9,14 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+// "80,443" -> [80, 443]; "*" -> any port (tests with receivers on random ports).
+const portList = z
+  .string()
+  .trim()
+  .regex(/^(\*|\d{1,5}(\s*,\s*\d{1,5})*)$/, "a comma-separated list of ports, or *")
+  .transform((v) => (v === "*" ? ("any" as const) : v.split(",").map((p) => Number(p.trim()))))
+  .refine((v) => v === "any" || v.every((p) => p >= 1 && p <= 65535), "ports are 1-65535");
+
 const envSchema = z.object({
   NODE_ENV: z.string().default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -17,6 +25,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   ENCRYPTION_KEY: z.string().optional(),
+  ENCRYPTION_KEY_PREVIOUS: z.string().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   // whoever learns it can use the API as the sandbox application: long enough not to be guessed
   SEED_API_KEY: z
@@ -26,10 +35,19 @@ const envSchema = z.object({
   ADMIN_EMAIL: emailSchema.optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag,
+  WEBHOOK_ALLOWED_PORTS: portList.default([80, 443, 8080, 8443]),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   // an absolute limit from sign-in (fractions allowed: tests use a few seconds)
   CONSOLE_SESSION_HOURS: z.coerce.number().min(0.001).max(24 * 30).default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // a request body (JSON or multipart) must arrive whole within this time, or 408
+  BODY_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  // admission of the face checks and of the uploads feeding them (lib/api/get-admission-gates.ts)
+  MAX_CONCURRENT_CHECKS: z.coerce.number().int().min(1).default(10),
+  MAX_CHECKS_PER_APPLICATION: z.coerce.number().int().min(1).optional(),
+  CHECK_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  MAX_CONCURRENT_UPLOADS: z.coerce.number().int().min(1).optional(),
+  MAX_UPLOADS_PER_APPLICATION: z.coerce.number().int().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

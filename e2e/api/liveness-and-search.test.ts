@@ -25,7 +25,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("passive liveness and 1:N fa
     return { status: res.status, body: await res.json() };
   }
 
-  it("passes a live capture and declines a screen replay", async () => {
+  it("passes a live capture, declines a print and a screen replay, and a grayscale chip as unusable", async () => {
     const live = await post("/v3/passive-liveness/", { user_image: padImage("bona-fide/silentface-old-T1.jpg"), vendor_data: "u1" });
     expect(live.status).toBe(200);
     expect(live.body.liveness).toMatchObject({ status: "Approved", method: "PASSIVE", reference_image: null, warnings: [] });
@@ -35,6 +35,14 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("passive liveness and 1:N fa
     const replay = await post("/v3/passive-liveness/", { user_image: padImage("attack/silentface-F2.jpg") });
     expect(replay.body.liveness.status).toBe("Declined");
     expect(replay.body.liveness.warnings.map((w: { risk: string }) => w.risk)).toContain("LIVENESS_FACE_ATTACK");
+    const print = await post("/v3/passive-liveness/", { user_image: padImage("attack/silentface-F1.jpg") });
+    expect(print.body.liveness.status).toBe("Declined");
+    // a 150 px grayscale chip cannot show liveness: declined as a quality problem, not as an attack
+    const chip = await post("/v3/passive-liveness/", { user_image: faceImage("images/bbt-sheldon/1.jpg") });
+    expect(chip.body.liveness.status).toBe("Declined");
+    const chipRisks = chip.body.liveness.warnings.map((w: { risk: string }) => w.risk);
+    expect(chipRisks).toContain("LOW_FACE_QUALITY");
+    expect(chipRisks).not.toContain("LIVENESS_FACE_ATTACK");
   });
 
   it("scores an upside-down selfie with rotate_image as it scores the upright one", async () => {

@@ -39,6 +39,7 @@ describe.each(dbProviders)("webhook outbox and worker (%s)", (provider) => {
       DATABASE_URL: pgDb?.url ?? `file:${path.join(dataDir, "faceid.db")}`,
       ENCRYPTION_KEY: randomBytes(32).toString("hex"),
       WEBHOOK_ALLOW_PRIVATE_NETWORKS: "1",
+      WEBHOOK_ALLOWED_PORTS: "*",
       WEBHOOK_RETRY_BASE_MS: "50",
       LOG_LEVEL: "warn",
     });

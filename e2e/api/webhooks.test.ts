@@ -196,11 +196,27 @@ describe.each(dbProviders)("webhook destinations and deliveries (%s)", (provider
 describe("webhook SSRF guard without WEBHOOK_ALLOW_PRIVATE_NETWORKS", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ env: { SEED_API_KEY: "ssrf-key-0123456789abcdefgh", WEBHOOK_ALLOW_PRIVATE_NETWORKS: "0" } });
+    server = await startTestServer({ env: { SEED_API_KEY: "ssrf-key-0123456789abcdefgh", WEBHOOK_ALLOW_PRIVATE_NETWORKS: "0", WEBHOOK_ALLOWED_PORTS: "80,443,8080,8443" } });
   });
   afterAll(async () => server?.stop());
 
-  it.each(["http://127.0.0.1:9/hook", "http://localhost/hook", "http://[::1]/", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://[fd00::1]/"])("refuses %s", async (url) => {
+  it.each([
+    "http://127.0.0.1:9/hook",
+    "http://localhost/hook",
+    "http://[::1]/",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://10.0.0.1/",
+    "http://[fd00::1]/",
+    // IPv6 forms carrying a private IPv4: mapped (hex), compatible, 6to4, Teredo (client 127.0.0.1), NAT64
+    "http://[::ffff:a9fe:a9fe]/latest/meta-data/",
+    "http://[::127.0.0.1]/",
+    "http://[2002:7f00:1::]/",
+    "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/",
+    "http://[64:ff9b::192.168.0.1]/",
+    // a public address on a port outside the allowed list
+    "http://93.184.215.14:6379/",
+    "https://93.184.215.14:22/",
+  ])("refuses %s", async (url) => {
     const res = await fetch(`${server.url}/v3/webhook/destinations/`, { method: "POST", headers: { "x-api-key": "ssrf-key-0123456789abcdefgh", "content-type": "application/json" }, body: JSON.stringify({ label: "internal", url }) });
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatchObject({ code: "validation_error", field: "url" });

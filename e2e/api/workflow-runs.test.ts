@@ -35,7 +35,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("sessions run their pinned w
     const high = await complete(created.body.workflow_id, "images/deepface-01/2.jpg", "203.0.113.1");
     expect(high.liveness.score).toBeGreaterThanOrEqual(80);
     expect(high).toMatchObject({ status: "Approved", path_taken: ["start", "live", "cond", "ok"] });
-    const low = await complete(created.body.workflow_id, "images/deepface-01/1.jpg", "203.0.113.2");
+    const low = await complete(created.body.workflow_id, "images/deepface-01/4.jpg", "203.0.113.2");
     expect(low.liveness.score).toBeLessThan(80);
     expect(low).toMatchObject({ status: "In Review", path_taken: ["start", "live", "cond", "review"] });
   });

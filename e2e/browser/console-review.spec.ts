@@ -73,8 +73,8 @@ test.beforeAll(async () => {
     const enrol = await reauth({ vendorData, portrait: `images/${dir}/1.jpg`, selfie: `images/${dir}/2.jpg`, ip: "203.0.113.10" });
     expect(enrol.status).toBe("Approved");
   }
-  // a cautious review band: every face match below 99 now goes to a person
-  expect((await consoleCall(adminCookie, "PATCH", "/api/console/thresholds", { faceMatchReviewThreshold: 99, faceMatchDeclineThreshold: 0, livenessReviewThreshold: 50, livenessDeclineThreshold: 50 })).status).toBe(200);
+  // a cautious review band: every face match short of a perfect 100 now goes to a person
+  expect((await consoleCall(adminCookie, "PATCH", "/api/console/thresholds", { faceMatchReviewThreshold: 100, faceMatchDeclineThreshold: 0, livenessReviewThreshold: 50, livenessDeclineThreshold: 50 })).status).toBe(200);
   // alice again from a new phone and network (genuine), and someone else claiming to be bob (impostor)
   const genuine = await reauth({ vendorData: "alice", selfie: "images/deepface-01/3.jpg", ip: "203.0.113.20" });
   const impostor = await reauth({ vendorData: "bob", selfie: "images/deepface-06/2.jpg", ip: "203.0.113.30" });
@@ -156,7 +156,7 @@ test("a reviewer approves one case and declines another; statuses, audit log and
 });
 
 test("a viewer sees the queue but cannot act", async ({ browser }) => {
-  await consoleCall(adminCookie, "PATCH", "/api/console/thresholds", { faceMatchReviewThreshold: 99, faceMatchDeclineThreshold: 0, livenessReviewThreshold: 50, livenessDeclineThreshold: 50 });
+  await consoleCall(adminCookie, "PATCH", "/api/console/thresholds", { faceMatchReviewThreshold: 100, faceMatchDeclineThreshold: 0, livenessReviewThreshold: 50, livenessDeclineThreshold: 50 });
   const extra = await reauth({ vendorData: "alice", selfie: "images/deepface-01/4.jpg", ip: "203.0.113.40" });
   expect(extra.status).toBe("In Review");
   const page = await newPage(browser);
@@ -180,9 +180,9 @@ test("an admin sees the trends, tunes thresholds, manages lists, webhooks and a 
 
   await page.goto(`${server.url}/tuning`);
   const review = page.getByRole("slider", { name: "Face match review threshold" });
-  await expect(review).toHaveAttribute("aria-valuenow", "99");
+  await expect(review).toHaveAttribute("aria-valuenow", "100");
   await review.focus();
-  for (let i = 0; i < 9; i++) await page.keyboard.press("ArrowLeft");
+  for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowLeft");
   await expect(review).toHaveAttribute("aria-valuenow", "90");
   await page.getByRole("button", { name: "Save thresholds" }).click();
   await expect(page.getByText("Saved. New sessions use these thresholds.")).toBeVisible();

@@ -91,6 +91,8 @@ export async function startTestServer(options: { provider?: DbProvider; env?: Re
       DATABASE_URL: databaseUrl,
       PUBLIC_URL: url,
       WEBHOOK_ALLOW_PRIVATE_NETWORKS: "1",
+      // receivers listen on random ports; the SSRF tests set the production list
+      WEBHOOK_ALLOWED_PORTS: "*",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

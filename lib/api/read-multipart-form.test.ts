@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/lib/env";
 import { readMultipartForm } from "./read-multipart-form";
 
 const boundary = "----faceid-test";
@@ -19,6 +20,11 @@ function request(bytes: Uint8Array, headers: Record<string, string> = {}): Reque
 }
 
 describe("readMultipartForm", () => {
+  afterEach(() => {
+    delete process.env.BODY_READ_TIMEOUT_MS;
+    resetEnvCache();
+  });
+
   it("gives text fields as strings and files as their exact bytes, in order", async () => {
     const a = Uint8Array.from({ length: 5000 }, (_, i) => i % 251);
     const b = Uint8Array.from({ length: 300 }, (_, i) => 255 - (i % 256));
@@ -49,6 +55,15 @@ describe("readMultipartForm", () => {
     await expect(readMultipartForm(noBoundary)).rejects.toMatchObject({ code: "validation_error" });
     const json = new Request("http://x/", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
     await expect(readMultipartForm(json)).rejects.toMatchObject({ code: "unsupported_media_type" });
+  });
+
+  it("answers request_timeout when the body stops arriving before the deadline", async () => {
+    process.env.BODY_READ_TIMEOUT_MS = "200";
+    resetEnvCache();
+    const start = body(part("user_image", new Uint8Array(5000), "a.jpg")).subarray(0, 3000);
+    const stalled = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(start) });
+    const req = new Request("http://x/", { method: "POST", body: stalled, duplex: "half", headers: { "content-type": `multipart/form-data; boundary=${boundary}` } } as RequestInit);
+    await expect(readMultipartForm(req)).rejects.toMatchObject({ code: "request_timeout", status: 408 });
   });
 
   it("refuses a body with too many parts", async () => {

@@ -1,5 +1,6 @@
 import busboy from "busboy";
-import { AppError } from "@/lib/errors";
+import { startBodyReadDeadline } from "@/lib/api/body-read-deadline";
+import { AppError, isAppError } from "@/lib/errors";
 
 // Multipart bodies are streamed through busboy with a hard byte cap, so an oversized or endless
 // upload is refused without buffering it all, and each file arrives as one Buffer (the web
@@ -66,10 +67,11 @@ function parse(body: ReadableStream<Uint8Array>, contentType: string, max: numbe
     });
 
     const reader = body.getReader();
+    const deadline = startBodyReadDeadline(reader);
     let total = 0;
     const pump = async () => {
       for (;;) {
-        const { done, value } = await reader.read();
+        const { done, value } = await deadline.read();
         if (failed) {
           await reader.cancel();
           return;
@@ -88,7 +90,9 @@ function parse(body: ReadableStream<Uint8Array>, contentType: string, max: numbe
         if (!parser.write(Buffer.from(value.buffer, value.byteOffset, value.byteLength))) await new Promise((r) => parser.once("drain", r));
       }
     };
-    pump().catch(() => fail(unparsable()));
+    pump()
+      .catch((error) => fail(isAppError(error) ? error : unparsable()))
+      .finally(() => deadline.stop());
   });
 }
 

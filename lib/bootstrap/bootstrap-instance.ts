@@ -2,7 +2,8 @@ import { createApplication } from "@/lib/applications/create-application";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { secureDataDir } from "@/lib/bootstrap/secure-data-dir";
 import { hashPassword } from "@/lib/auth/password";
-import { getAppSecret, getEncryptionKey } from "@/lib/crypto/instance-secrets";
+import { getAppSecret, getEncryptionKey, getPreviousEncryptionKeys } from "@/lib/crypto/instance-secrets";
+import { verifyEncryptionKeys } from "@/lib/crypto/verify-encryption-keys";
 import { createRandomToken, hashToken } from "@/lib/crypto/tokens";
 import { getDb, type Db } from "@/lib/db";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -57,10 +58,16 @@ export async function bootstrapInstance(): Promise<void> {
   secureDataDir(env.dataDir);
   // create (or validate) the instance secrets now, so a bad ENCRYPTION_KEY stops start-up at once
   getEncryptionKey();
+  getPreviousEncryptionKeys();
   getAppSecret();
   const applied = await migrateDatabase({ provider: env.databaseProvider, databaseUrl: env.databaseUrl });
   if (applied.length) logger.info("database migrated", { provider: env.databaseProvider, applied });
   const db = getDb();
+  // a changed ENCRYPTION_KEY stops start-up here, not at the first decryption
+  const keys = await verifyEncryptionKeys(db);
+  if (keys.rotationPendingFrom) {
+    logger.warn("data may still be sealed with a previous key: run `npm run keys:rotate`, then remove ENCRYPTION_KEY_PREVIOUS", { keyId: keys.keyId, previousKeyId: keys.rotationPendingFrom });
+  }
   await enableSecureDelete(db);
   await ensureSandbox(db);
   await ensureAdmin(db);

@@ -13,7 +13,13 @@ export async function startServerRuntime(): Promise<void> {
     markBootstrapped();
     // Warm the face models so the first check is fast; /readyz reports them. A failure here leaves the
     // console and API up (checks answer 503) rather than stopping the process.
-    void (await import("@/lib/vision")).loadVisionModels().catch((error: Error) => logger.error("face models failed to load", { error: error.message }));
+    // Then templates made by an earlier recogniser are re-embedded from their kept images, in the background.
+    const { getDb } = await import("@/lib/db");
+    const { reembedStaleTemplates } = await import("@/lib/templates/reembed-stale-templates");
+    void (await import("@/lib/vision"))
+      .loadVisionModels()
+      .then(() => reembedStaleTemplates(getDb()))
+      .catch((error: Error) => logger.error("face models failed to load", { error: error.message }));
     (await import("@/lib/webhooks/worker")).startWebhookWorker();
     (await import("@/lib/sessions/sweep-session-deadlines")).startSessionSweeper();
     (await import("@/lib/retention/start-retention-job")).startRetentionJob();

@@ -5,7 +5,8 @@ import type { CaptureChallenge } from "@/lib/capture/types";
 import { verifyFlashResponse, type Rgb } from "@/lib/capture/verify-flash-response";
 import { verifyHeadTurns } from "@/lib/capture/verify-head-turns";
 import { compareEmbeddings, scoreLiveness } from "@/lib/vision";
-import { decideScoreStatus, type Thresholds } from "@/lib/verification/decide-score-status";
+import { decideLiveness } from "@/lib/verification/decide-liveness";
+import type { Thresholds } from "@/lib/verification/decide-score-status";
 import { createWarning, type Warning } from "@/lib/verification/warnings";
 
 export type LivenessEvaluation = { status: "Approved" | "In Review" | "Declined"; score: number | null; warnings: Warning[]; retryReason: RetryReason | null; details: Record<string, unknown> };
@@ -42,8 +43,9 @@ export async function evaluateLiveness(input: { challenge: CaptureChallenge; fra
   const [first] = input.frames;
   const warnings = describeFaceWarnings(first);
   if (!first.analysis.primary) return { status: "Declined", score: null, warnings, retryReason: "no_face", details: {} };
-  const score = Math.round((await scoreLiveness(first.image, first.analysis.faces[0])).score);
-  const details: Record<string, unknown> = { antispoof: score };
+  const liveness = await scoreLiveness(first.image, first.analysis.faces[0]);
+  const score = Math.round(liveness.score);
+  const details: Record<string, unknown> = { passive: { score, probability: liveness.probability, ...(liveness.limitation ? { limitation: liveness.limitation } : {}) } };
   const { challenge } = input;
   if (challenge.method !== "PASSIVE" && input.frames.some((f) => !f.analysis.primary)) return attack(score, warnings, "no_face", "The face left the frame during the challenge.", details);
   if (challenge.method === "FLASHING") {
@@ -58,8 +60,7 @@ export async function evaluateLiveness(input: { challenge: CaptureChallenge; fra
     Object.assign(details, { turns: verdict });
     if (!verdict.ok) return attack(score, warnings, sameFace.every(Boolean) ? "head_not_turned" : "face_changed", `Head-turn challenge failed: ${verdict.reason}.`, details);
   }
-  const status = decideScoreStatus(score, input.thresholds);
-  if (status === "Declined") warnings.push(createWarning("LIVENESS_FACE_ATTACK", `Score ${score}; decline below ${input.thresholds.decline}.`));
-  if (status === "In Review") warnings.push(createWarning("LOW_LIVENESS_SCORE", `Score ${score}; review below ${input.thresholds.review}.`));
-  return { status, score, warnings, retryReason: status === "Declined" ? "liveness_failed" : null, details };
+  const { status, warnings: decided } = decideLiveness({ score, limitation: liveness.limitation, thresholds: input.thresholds, image: first.field, faceWarnings: warnings });
+  const retryReason = status !== "Declined" ? null : liveness.limitation === "face_fills_image" ? "too_close" : liveness.limitation ? "low_quality" : "liveness_failed";
+  return { status, score, warnings: decided, retryReason, details };
 }

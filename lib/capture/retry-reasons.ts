@@ -1,5 +1,5 @@
 // Why a capture has to be repeated, in the words the end user sees (session language).
-export type RetryReason = "no_face" | "liveness_failed" | "flash_not_followed" | "head_not_turned" | "face_changed" | "low_quality";
+export type RetryReason = "no_face" | "liveness_failed" | "flash_not_followed" | "head_not_turned" | "face_changed" | "low_quality" | "too_close";
 
 const text: Record<"en" | "es", Record<RetryReason, string>> = {
   en: {
@@ -9,6 +9,7 @@ const text: Record<"en" | "es", Record<RetryReason, string>> = {
     head_not_turned: "We did not see the head turns. Follow each prompt slowly and return to the centre.",
     face_changed: "The face changed during the check. Keep only your own face in view.",
     low_quality: "The picture was too dark, bright or blurred. Find even light and hold still.",
+    too_close: "Your face filled the picture. Hold the camera a little further away so your head and shoulders show.",
   },
   es: {
     no_face: "No pudimos ver tu cara. Céntrala en el óvalo e inténtalo de nuevo.",
@@ -17,6 +18,7 @@ const text: Record<"en" | "es", Record<RetryReason, string>> = {
     head_not_turned: "No vimos los giros de cabeza. Sigue cada indicación despacio y vuelve al centro.",
     face_changed: "La cara cambió durante la comprobación. Mantén solo tu cara a la vista.",
     low_quality: "La imagen estaba demasiado oscura, clara o borrosa. Busca luz uniforme y no te muevas.",
+    too_close: "Tu cara llenaba la imagen. Aleja un poco la cámara para que se vean tu cabeza y tus hombros.",
   },
 };
 

@@ -6,10 +6,9 @@ import { evaluateLiveness } from "@/lib/capture/evaluate-liveness";
 import type { RetryReason } from "@/lib/capture/retry-reasons";
 import type { StoredChallenge, StoredStepUp } from "@/lib/capture/session-context";
 import type { LivenessMethod } from "@/lib/capture/types";
-import { decryptEmbedding } from "@/lib/crypto/encryption";
 import type { Db } from "@/lib/db";
 import { storeMedia } from "@/lib/media/blob-store";
-import { compareEmbeddings } from "@/lib/vision";
+import { compareWithTemplate } from "@/lib/templates/compare-with-template";
 import { decideScoreStatus, type Thresholds } from "@/lib/verification/decide-score-status";
 import { createWarning, type Warning } from "@/lib/verification/warnings";
 import { compileWorkflowPlan } from "@/lib/workflows/compile-workflow-plan";
@@ -83,15 +82,17 @@ export async function runCaptureChecks(db: Db, input: { session: CaptureSession;
       else retryReason = "no_face";
       pending = undefined;
     }
-    const face = (selfie as AnalyzedUpload | null)?.analysis.primary;
-    if (face && step.feature === "FACE_MATCH") {
+    // assigned inside keepSelfie, which the compiler's narrowing does not see
+    const upload = selfie as AnalyzedUpload | null;
+    const face = upload?.analysis.primary;
+    if (upload && face && step.feature === "FACE_MATCH") {
       const reference = session.referenceTemplateId ? await db.faceTemplate.findUnique({ where: { id: session.referenceTemplateId } }) : null;
       if (!reference) {
         await record(step.nodeId, "FACE_MATCH", step.attempt, { status: "Declined", score: 0, warnings: [createWarning("NO_REFERENCE_IMAGE")], mediaIds: selfieMediaId ? { source_image: selfieMediaId } : undefined });
         continue;
       }
       const t = thresholdsOf(config, settings.faceMatch);
-      const score = Math.round(compareEmbeddings({ embedding: face.embedding, modelId: face.modelId }, { embedding: decryptEmbedding(reference.embedding, `template:${reference.id}`), modelId: reference.modelId }).score);
+      const score = Math.round((await compareWithTemplate({ image: upload.image, face: upload.analysis.faces[0], primary: face, template: reference })).score);
       const status = decideScoreStatus(score, t);
       const warnings = status === "Approved" ? [] : [createWarning("LOW_FACE_MATCH_SIMILARITY", `Score ${score}; review below ${t.review}, decline below ${t.decline}.`)];
       await record(step.nodeId, "FACE_MATCH", step.attempt, { status, score, warnings, data: { referenceTemplateId: reference.id, thresholds: t }, mediaIds: selfieMediaId ? { source_image: selfieMediaId } : undefined });

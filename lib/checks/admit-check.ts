@@ -1,22 +1,18 @@
+import { getAdmissionGates } from "@/lib/api/get-admission-gates";
 import { AppError } from "@/lib/errors";
 
-// Load shedding for the face checks: beyond MAX_CONCURRENT_CHECKS requests in flight in this process,
-// new ones are refused at once with 503 + Retry-After instead of queueing until clients time out or
-// memory runs out. Below the cap, requests wait briefly in the inference gate.
-let inFlight = 0;
+export const atCapacity = (what: string) => new AppError("service_unavailable", `The server is at capacity (${what}); retry in a moment.`, { headers: { "Retry-After": "1" } });
 
-export function maxConcurrentChecks(): number {
-  return Number(process.env.MAX_CONCURRENT_CHECKS ?? 10);
-}
-
-export async function admitCheck<T>(run: () => Promise<T>): Promise<T> {
-  if (inFlight >= maxConcurrentChecks()) {
-    throw new AppError("service_unavailable", "The server is at capacity; retry in a moment.", { headers: { "Retry-After": "1" } });
-  }
-  inFlight++;
+// Load shedding for the face checks, fair between applications: a check takes a slot only once its
+// body is in (a slow upload holds no slot), and one application cannot keep the others out: beyond
+// its share it is refused with 503 + Retry-After while another application waits, and an application
+// below its share waits briefly for the next free slot instead of being refused.
+export async function admitCheck<T>(input: { applicationId: string }, run: () => Promise<T>): Promise<T> {
+  const release = await getAdmissionGates().checks.acquire(input.applicationId);
+  if (!release) throw atCapacity("face checks");
   try {
     return await run();
   } finally {
-    inFlight--;
+    release();
   }
 }

@@ -6,8 +6,9 @@ import { describeListWarnings, findFaceMatches, listWarningsStatus } from "@/lib
 import { getBooleanField, getFileField, getScoreField, getTextField } from "@/lib/checks/form-fields";
 import { saveApiRequest } from "@/lib/checks/save-api-request";
 import { AppError } from "@/lib/errors";
-import { decideScoreStatus, worstStatus } from "@/lib/verification/decide-score-status";
-import { createWarning, type Warning } from "@/lib/verification/warnings";
+import { decideLiveness } from "@/lib/verification/decide-liveness";
+import { worstStatus } from "@/lib/verification/decide-score-status";
+import type { Warning } from "@/lib/verification/warnings";
 
 // POST /v3/passive-liveness/: one frame -> liveness score and status, face quality and luminance,
 // plus blocklist and duplicate checks against the application's enrolled faces.
@@ -23,20 +24,19 @@ export async function runPassiveLiveness(form: MultipartForm, ctx: { application
   if (!image) throw new AppError("validation_error", "user_image is required: the selfie to check.", { field: "user_image" });
 
   const upload = await checkUpload({ field: image.name, bytes: image.bytes, rotate, liveness: true });
-  const warnings: Warning[] = describeFaceWarnings(upload);
+  let warnings: Warning[] = describeFaceWarnings(upload);
   const primary = upload.analysis.primary;
   let status: "Approved" | "In Review" | "Declined" = "Declined";
   let score: number | null = null;
   if (primary && upload.liveness) {
     const { liveness } = upload;
     score = Math.round(liveness.score);
-    const livenessStatus = decideScoreStatus(score, { review, decline });
-    if (livenessStatus === "Declined") warnings.push(createWarning("LIVENESS_FACE_ATTACK", `Score ${score}; decline below ${decline}.`));
-    if (livenessStatus === "In Review") warnings.push(createWarning("LOW_LIVENESS_SCORE", `Score ${score}; review below ${review}.`));
+    const decided = decideLiveness({ score, limitation: liveness.limitation, thresholds: { review, decline }, image: upload.field, faceWarnings: warnings });
+    warnings = decided.warnings;
     const hits = await findFaceMatches({ applicationId: ctx.applicationId, embedding: primary.embedding, modelId: primary.modelId, minSimilarity: settings.faceMatch.review });
     const listWarnings = describeListWarnings(hits, vendorData);
     warnings.push(...listWarnings);
-    status = worstStatus(livenessStatus, listWarningsStatus(listWarnings));
+    status = worstStatus(decided.status, listWarningsStatus(listWarnings));
   }
 
   const requestId = randomUUID();

@@ -3,8 +3,8 @@ import { mkdtempSync, statSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { decrypt, decryptEmbedding, encrypt, encryptEmbedding, encryptString, decryptString } from "@/lib/crypto/encryption";
-import { getEncryptionKey, parseKey, resetSecretCache } from "@/lib/crypto/instance-secrets";
+import { decrypt, decryptEmbedding, describeKeyId, encrypt, encryptEmbedding, encryptString, decryptString, sealedKeyId } from "@/lib/crypto/encryption";
+import { getEncryptionKey, getPreviousEncryptionKeys, parseKey, resetSecretCache } from "@/lib/crypto/instance-secrets";
 import { resetEnvCache } from "@/lib/env";
 
 describe("AES-256-GCM envelope", () => {
@@ -81,5 +81,44 @@ describe("instance encryption key", () => {
     expect(decryptString(encryptString("whsec_abc", "dest:1"), "dest:1")).toBe("whsec_abc");
     const embedding = new Float32Array([0.1, -0.5, 0.25, 1]);
     expect(Array.from(decryptEmbedding(encryptEmbedding(embedding)))).toEqual(Array.from(embedding));
+  });
+});
+
+describe("key rotation keyring", () => {
+  const saved = { ...process.env };
+  const oldKey = randomBytes(32);
+  const newKey = randomBytes(32);
+  const use = (vars: Record<string, string | undefined>) => {
+    process.env = { ...saved, ...vars };
+    for (const [k, v] of Object.entries(vars)) if (v === undefined) delete process.env[k];
+    resetEnvCache();
+    resetSecretCache();
+  };
+  afterEach(() => use({}));
+
+  it("opens envelopes of a previous key, seals new data with the current one", () => {
+    use({ ENCRYPTION_KEY: oldKey.toString("hex"), ENCRYPTION_KEY_PREVIOUS: undefined });
+    const sealedOld = encryptString("whsec_old", "dest:1");
+    expect(sealedKeyId(sealedOld)).toBe(describeKeyId(oldKey));
+
+    use({ ENCRYPTION_KEY: newKey.toString("hex"), ENCRYPTION_KEY_PREVIOUS: undefined });
+    expect(() => decryptString(sealedOld, "dest:1")).toThrow(/different key .*ENCRYPTION_KEY_PREVIOUS/);
+
+    use({ ENCRYPTION_KEY: newKey.toString("hex"), ENCRYPTION_KEY_PREVIOUS: `${randomBytes(32).toString("base64")}, ${oldKey.toString("hex")}` });
+    expect(decryptString(sealedOld, "dest:1")).toBe("whsec_old");
+    expect(sealedKeyId(encryptString("whsec_new", "dest:1"))).toBe(describeKeyId(newKey));
+    // the associated data still binds the value to its row
+    expect(() => decryptString(sealedOld, "dest:2")).toThrow();
+  });
+
+  it("ignores the current key listed as previous and refuses malformed previous keys", () => {
+    use({ ENCRYPTION_KEY: newKey.toString("hex"), ENCRYPTION_KEY_PREVIOUS: newKey.toString("hex") });
+    expect(getPreviousEncryptionKeys()).toEqual([]);
+    use({ ENCRYPTION_KEY: newKey.toString("hex"), ENCRYPTION_KEY_PREVIOUS: "short" });
+    expect(() => getPreviousEncryptionKeys()).toThrow(/ENCRYPTION_KEY_PREVIOUS must be 32-byte keys/);
+  });
+
+  it("reads no key id from something that is not an envelope", () => {
+    expect(sealedKeyId(Buffer.from("plain"))).toBeNull();
   });
 });

@@ -34,12 +34,34 @@ export function parseKey(value: string): Buffer {
 }
 
 let encryptionKey: Buffer | undefined;
+let previousKeys: Buffer[] | undefined;
 let appSecret: Buffer | undefined;
 
 export function getEncryptionKey(): Buffer {
   const configured = getEnv().ENCRYPTION_KEY;
   encryptionKey ??= configured ? parseKey(configured) : readOrCreateSecret("encryption.key", 32);
   return encryptionKey;
+}
+
+// During a key rotation the old key(s) stay readable: ENCRYPTION_KEY_PREVIOUS, comma-separated. New
+// data is always sealed with the current key; `npm run keys:rotate` re-seals the old data.
+export function getPreviousEncryptionKeys(): Buffer[] {
+  if (previousKeys) return previousKeys;
+  const configured = getEnv().ENCRYPTION_KEY_PREVIOUS ?? "";
+  const keys = configured
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map((v) => {
+      try {
+        return parseKey(v);
+      } catch {
+        throw new Error("ENCRYPTION_KEY_PREVIOUS must be 32-byte keys (64 hex characters or base64), comma-separated");
+      }
+    });
+  const current = getEncryptionKey();
+  previousKeys = keys.filter((k) => !k.equals(current));
+  return previousKeys;
 }
 
 export function getAppSecret(): Buffer {
@@ -55,5 +77,6 @@ export function deriveKey(purpose: string): Buffer {
 
 export function resetSecretCache(): void {
   encryptionKey = undefined;
+  previousKeys = undefined;
   appSecret = undefined;
 }

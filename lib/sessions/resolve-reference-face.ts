@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeBase64ImageOrThrow } from "@/lib/media/decode-base64-image";
-import { analyzeFace, getRecogniserConfig } from "@/lib/vision";
+import { analyzeFace } from "@/lib/vision";
+import { comparableModelIds } from "@/lib/vision/recogniser";
 
 export type ReferenceFace =
   | { kind: "portrait"; embedding: Float32Array; modelId: string }
@@ -20,7 +21,7 @@ export async function resolveReferenceFace(db: Db, input: { applicationId: strin
   if (!input.needsFaceMatch) return { kind: "none" };
   const enrolled = input.vendorData
     ? await db.faceTemplate.findFirst({
-        where: { applicationId: input.applicationId, vendorData: input.vendorData, source: { in: ["session", "reauth"] }, modelId: getRecogniserConfig().modelId },
+        where: { applicationId: input.applicationId, vendorData: input.vendorData, source: { in: ["session", "reauth"] }, modelId: { in: comparableModelIds() } },
         orderBy: { createdAt: "desc" },
       })
     : null;

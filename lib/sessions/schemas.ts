@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { jsonObjectSchema } from "@/lib/validation/json-object";
+
+// Echoed in every decision and webhook: 16 levels and 64 KB are far beyond real use.
+const customerJson = (name: string) => jsonObjectSchema({ name, maxDepth: 16, maxBytes: 64 * 1024 });
 
 const httpUrl = z
   .string()
@@ -11,10 +15,10 @@ export const createSessionSchema = z.object({
   vendor_data: z.string().trim().min(1).max(512).nullish(),
   callback: httpUrl.nullish(),
   callback_method: z.enum(["initiator", "completer", "both"]).nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
+  metadata: customerJson("metadata").nullish(),
   language: z.string().trim().max(16).nullish(),
-  contact_details: z.record(z.string(), z.unknown()).nullish(),
-  expected_details: z.record(z.string(), z.unknown()).nullish(),
+  contact_details: customerJson("contact_details").nullish(),
+  expected_details: customerJson("expected_details").nullish(),
   workflow_type: z.enum(["default", "kyc", "biometric_authentication"]).nullish(),
   portrait_image: z.string().min(1).nullish(),
 });

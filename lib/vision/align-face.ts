@@ -19,7 +19,16 @@ const DLIB5: [number, number, number][] = [
 // InsightFace's ArcFace 112x112 template: eye centres, nose tip, mouth corners.
 const ARCFACE_112: Point[] = [[38.2946, 51.6963], [73.5318, 51.5014], [56.0252, 71.7366], [41.5493, 92.3655], [70.7299, 92.2041]];
 
-export type ChipAlignment = "dlib68" | "dlib5" | "arcface";
+// Open Model Zoo's reference landmarks for face-reidentification-retail-0095 (its model card, the
+// accuracy checker's point_alignment and the face_recognition_demo): the ArcFace points of a 96x112
+// crop, as fractions of the side, placed in a square chip (a similarity fit, not a stretch).
+const OPENVINO_REID: Point[] = [[30.2946 / 96, 51.6963 / 112], [65.5318 / 96, 51.5014 / 112], [48.0252 / 96, 71.7366 / 112], [33.5493 / 96, 92.3655 / 112], [62.7299 / 96, 92.2041 / 112]];
+
+// MobileFace_Align v1 (becauseofAI/MobileFace, mobileface_align_v1.npy): eye centres and the mouth
+// centre as fractions of the side, an exact 3-point affine (cv2.getAffineTransform).
+const MOBILEFACE_ALIGN: Point[] = [[0.236842, 0.318182], [0.763158, 0.318182], [0.5, 0.772727]];
+
+export type ChipAlignment = "dlib68" | "dlib5" | "arcface" | "openvino-reid" | "mobileface-align";
 
 /** Mesh points and their positions in a dlib face chip of `size` px with dlib's `padding`. */
 export function dlibCorrespondences(mesh: Float32Array, { size, padding, points }: { size: number; padding: number; points: "dlib68" | "dlib5" }): { from: Point[]; to: Point[] } {
@@ -43,6 +52,35 @@ export function alignmentMatrix(opts: { mesh: Float32Array; landmarks: FivePoint
     const to = ARCFACE_112.map(([x, y]): Point => [x * s + 0.5, y * s + 0.5]);
     return invertAffine(estimateSimilarity([l.leftEye, l.rightEye, l.nose, l.mouthLeft, l.mouthRight], to));
   }
+  if (opts.alignment === "openvino-reid") {
+    const l = opts.landmarks;
+    // upstream aligns on a larger canvas (400 px, or the detector's box) and resizes to 128, so the
+    // pixel-index offset shrinks to ~0.16 px: taken as continuous coordinates
+    const to = OPENVINO_REID.map(([x, y]): Point => [x * opts.size, y * opts.size]);
+    return invertAffine(estimateSimilarity([l.leftEye, l.rightEye, l.nose, l.mouthLeft, l.mouthRight], to));
+  }
+  if (opts.alignment === "mobileface-align") {
+    const l = opts.landmarks;
+    const mouth: Point = [(l.mouthLeft[0] + l.mouthRight[0]) / 2, (l.mouthLeft[1] + l.mouthRight[1]) / 2];
+    // +0.5: cv2 warps straight to the chip in pixel-index coordinates
+    const to = MOBILEFACE_ALIGN.map(([x, y]): Point => [x * opts.size + 0.5, y * opts.size + 0.5]);
+    return invertAffine(affineFromThreePoints([l.leftEye, l.rightEye, mouth], to));
+  }
   const { from, to } = dlibCorrespondences(opts.mesh, { size: opts.size, padding: opts.padding ?? 0.25, points: opts.alignment });
   return invertAffine(estimateSimilarity(from, to));
+}
+
+/** The affine map taking three points exactly onto three others. */
+export function affineFromThreePoints(from: Point[], to: Point[]): Affine {
+  const [[x0, y0], [x1, y1], [x2, y2]] = from;
+  const det = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
+  if (Math.abs(det) < 1e-12) throw new Error("alignment points are collinear");
+  const solve = (v0: number, v1: number, v2: number): [number, number, number] => {
+    const a = ((v1 - v0) * (y2 - y0) - (v2 - v0) * (y1 - y0)) / det;
+    const b = ((x1 - x0) * (v2 - v0) - (x2 - x0) * (v1 - v0)) / det;
+    return [a, b, v0 - a * x0 - b * y0];
+  };
+  const [a, b, c] = solve(to[0][0], to[1][0], to[2][0]);
+  const [d, e, f] = solve(to[0][1], to[1][1], to[2][1]);
+  return [a, b, c, d, e, f];
 }

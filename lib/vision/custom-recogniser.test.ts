@@ -55,7 +55,7 @@ describe.skipIf(!hasFaces)("user-supplied recogniser (FACE_RECOGNISER_ONNX)", ()
   it("never compares templates of different models", async () => {
     const image = await decodeImageOrThrow(readFileSync(path.join(faces, "images/deepface-01/1.jpg")));
     const custom = (await analyzeFace(image)).primary!;
-    expect(builtin.primary!.modelId).toMatch(/^dlib-resnet@/);
+    expect(builtin.primary!.modelId).toMatch(/^face-reid-0095@/);
     expect(() => compareEmbeddings({ embedding: custom.embedding, modelId: custom.modelId }, { embedding: builtin.primary!.embedding, modelId: builtin.primary!.modelId })).toThrow(/different models/);
   });
 });

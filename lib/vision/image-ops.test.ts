@@ -52,6 +52,26 @@ describe("warpToTensor", () => {
     expect(nchw[16 + 5]).toBeCloseTo((img.data[5 * 3 + 1] - 10) * 0.5, 4);
   });
 
+  it("writes BGR with mean and scale in output order, in both layouts and on every sampling path", () => {
+    const img = image(12, 12);
+    // axis-aligned, rotated inside the image, rotated past an edge
+    const maps: Affine[] = [[0.8, 0, 1.5, 0, 0.8, 2], squareCropMatrix({ cx: 6, cy: 6, size: 6, angle: 0.3, out: 5 }), squareCropMatrix({ cx: 1, cy: 2, size: 8, angle: 0.5, out: 5 })];
+    const mean = [1, 2, 3] as const, scale = [0.5, 0.25, 2] as const;
+    for (const dstToSrc of maps) {
+      const opts = { image: img, dstToSrc, width: 5, height: 5, maxSamples: 2 };
+      const rgb = warpToTensor({ ...opts, layout: "nhwc", mean: [0, 0, 0], scale: [1, 1, 1] });
+      const nhwc = warpToTensor({ ...opts, layout: "nhwc", channels: "bgr", mean, scale });
+      const nchw = warpToTensor({ ...opts, layout: "nchw", channels: "bgr", mean, scale, out: new Float32Array(80).fill(-1), offset: 5 });
+      expect(Array.from(nchw.subarray(0, 5))).toEqual([-1, -1, -1, -1, -1]);
+      for (let p = 0; p < 25; p++)
+        for (let c = 0; c < 3; c++) {
+          const expected = (rgb[p * 3 + (2 - c)] - mean[c]) * scale[c];
+          expect(nhwc[p * 3 + c]).toBeCloseTo(expected, 4);
+          expect(nchw[5 + c * 25 + p]).toBeCloseTo(expected, 4);
+        }
+    }
+  });
+
   it("reads black outside the image", () => {
     const img = { width: 2, height: 2, data: new Uint8Array(12).fill(200) };
     const out = warpToTensor({ image: img, dstToSrc: [1, 0, 10, 0, 1, 10], width: 2, height: 2, layout: "nhwc", mean: [0, 0, 0], scale: [1, 1, 1] });

@@ -2,7 +2,7 @@ import { getBuiltinSession, inferenceGate, inferenceWorkers, loadedModelKeys, mo
 import { getSession } from "./model-sessions";
 import { getRecogniserConfig } from "./recogniser";
 
-const BUILTIN: BuiltinModelId[] = ["blazeface", "facemesh", "antispoof"];
+const BUILTIN: BuiltinModelId[] = ["blazeface", "facemesh", "minifasnet-v2", "minifasnet-v1se"];
 let ready: Promise<void> | undefined;
 let lastError: string | undefined;
 

@@ -8,12 +8,12 @@ import { createGate } from "./concurrency-gate";
 import { createInferencePool, WorkerUnavailableError, type InferencePool, type ModelNames, type ModelSpec, type VisionTaskName } from "./inference-pool";
 import type { DecodedImage } from "./types";
 
-export type BuiltinModelId = "blazeface" | "facemesh" | "dlib-resnet" | "antispoof" | "liveness";
+export type BuiltinModelId = "blazeface" | "facemesh" | "face-reid-0095" | "dlib-resnet" | "minifasnet-v2" | "minifasnet-v1se";
 
 // Intra-op threads per model, measured on 2 cores (see models/cards): these models are small
 // enough that one thread per run, with runs spread over the cores by the workers, wins on
 // throughput and costs little latency. VISION_THREADS overrides for every model.
-const THREADS: Record<BuiltinModelId, number> = { blazeface: 1, facemesh: 1, "dlib-resnet": 1, antispoof: 1, liveness: 1 };
+const THREADS: Record<BuiltinModelId, number> = { blazeface: 1, facemesh: 1, "face-reid-0095": 1, "dlib-resnet": 1, "minifasnet-v2": 1, "minifasnet-v1se": 1 };
 
 const cores = Math.max(1, availableParallelism());
 // Inference workers (VISION_WORKERS, default one per core plus one; 0 runs the models on the event

@@ -11,12 +11,15 @@ export function scoreFromCosine(cosine: number, c: ScoreCalibration): number {
   return Math.round(score * 100) / 100;
 }
 
-// Built-in calibration for the dlib recogniser (fitted by scripts/bench/fit-calibration.ts on one
-// half of the faces-dev identities); a custom recogniser brings its own points via env, since a
-// cosine means something different for every model.
+type FittedCalibration = { cos50: number; cos70: number; fittedOn: string };
+const fitted: Record<string, FittedCalibration | undefined> = calibration;
+
+// Each built-in recogniser has its own points (fitted by scripts/bench/fit-calibration.ts on one
+// half of the faces-dev identities; a cosine means something different for every model); a custom
+// recogniser brings its own via env.
 export function getScoreCalibration(modelId: string, env: NodeJS.ProcessEnv = process.env): ScoreCalibration {
-  if (env.FACE_RECOGNISER_ONNX) {
-    return { modelId, cos50: Number(env.FACE_RECOGNISER_COS50 ?? 0.3), cos70: Number(env.FACE_RECOGNISER_COS70 ?? 0.45) };
-  }
-  return { modelId, cos50: calibration.cos50, cos70: calibration.cos70 };
+  // built-in template ids are `<model>@<sha>`; with a custom recogniser configured, other ids are its own
+  const builtin = modelId.includes("@") || !env.FACE_RECOGNISER_ONNX ? fitted[modelId.split("@")[0]] : undefined;
+  if (builtin) return { modelId, cos50: builtin.cos50, cos70: builtin.cos70 };
+  return { modelId, cos50: Number(env.FACE_RECOGNISER_COS50 ?? 0.3), cos70: Number(env.FACE_RECOGNISER_COS70 ?? 0.45) };
 }

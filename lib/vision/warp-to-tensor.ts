@@ -8,7 +8,9 @@ export type WarpOptions = {
   width: number;
   height: number;
   layout: "nhwc" | "nchw";
-  /** out = (value - mean[c]) * scale[c]; value in 0-255 */
+  /** channel order of the output (the decoded image is RGB); default rgb */
+  channels?: "rgb" | "bgr";
+  /** out = (value - mean[c]) * scale[c] for output channel c; value in 0-255 */
   mean: readonly [number, number, number];
   scale: readonly [number, number, number];
   /** most sub-samples per axis when shrinking (anti-aliasing); 1 = plain bilinear */
@@ -30,15 +32,25 @@ export function warpToTensor(o: WarpOptions): Float32Array {
   const out = o.out ?? new Float32Array(width * height * 3);
   const base = o.offset ?? 0;
   const k = Math.max(1, Math.min(o.maxSamples ?? 3, Math.round(affineScale(m))));
-  // Channel c of pixel p goes to out[base + p * pixelStride + c * channelStride].
+  // Channel c (red, green, blue) of pixel p goes to out[start + p * pixelStride + c * channelStride].
   const plane = width * height;
   const pixelStride = o.layout === "nhwc" ? 3 : 1;
-  const channelStride = o.layout === "nhwc" ? 1 : plane;
+  let channelStride = o.layout === "nhwc" ? 1 : plane;
+  let start = base;
+  let { mean, scale } = o;
+  // The samplers write red, green, blue at start + 0, 1, 2 channel strides: BGR starts at the third
+  // channel and steps backwards, with mean and scale turned into the samplers' RGB order.
+  if (o.channels === "bgr") {
+    start = base + 2 * channelStride;
+    channelStride = -channelStride;
+    mean = [mean[2], mean[1], mean[0]];
+    scale = [scale[2], scale[1], scale[0]];
+  }
   // No rotation (the detector's regions): separable, the taps of a row and a column are computed
   // once and reused. A rotated window wholly inside the image needs no bounds tests; one that
   // reaches past an edge is split row by row into an inside span and the ends.
   const sample = m[1] === 0 && m[3] === 0 ? sampleAxisAligned : windowInside(m, width, height, image.width, image.height) ? sampleInside : sampleAffine;
-  sample({ image, m, width, height, k, out, base, pixelStride, channelStride, mean: o.mean, scale: o.scale });
+  sample({ image, m, width, height, k, out, base: start, pixelStride, channelStride, mean, scale });
   return out;
 }
 

@@ -42,4 +42,51 @@ describe("classifyAddress", () => {
   ])("%s -> %s", (address, kind) => {
     expect(classifyAddress(address)).toBe(kind);
   });
+
+  // IPv6 forms that carry an IPv4 address are judged by it (the packet ends up there).
+  it.each([
+    // IPv4-mapped, dotted and hex
+    ["::ffff:10.0.0.1", "private"],
+    ["::ffff:a9fe:a9fe", "metadata"],
+    ["0:0:0:0:0:ffff:7f00:1", "loopback"],
+    // IPv4-translated (RFC 2765)
+    ["::ffff:0:127.0.0.1", "loopback"],
+    ["::ffff:0:8.8.8.8", "public"],
+    // IPv4-compatible (deprecated), while :: and ::1 stay themselves
+    ["::127.0.0.1", "loopback"],
+    ["::7f00:1", "loopback"],
+    ["::10.1.2.3", "private"],
+    ["::169.254.169.254", "metadata"],
+    ["::8.8.8.8", "public"],
+    // 6to4: the relay's IPv4 in bits 16-47
+    ["2002:7f00:1::", "loopback"],
+    ["2002:a9fe:a9fe::1", "metadata"],
+    ["2002:c0a8:101:1::1", "private"],
+    ["2002:808:808::1", "public"],
+    // Teredo: server IPv4 in bits 32-63, client IPv4 XOR 0xffffffff in the last 32 bits
+    ["2001:0:4136:e378:8000:63bf:80ff:fffe", "loopback"],
+    ["2001:0:4136:e378:8000:63bf:3f57:fefe", "private"],
+    ["2001:0:a00:1:8000:63bf:f7f7:f7f7", "private"],
+    ["2001:0:a9fe:a9fe:8000:63bf:f7f7:f7f7", "metadata"],
+    ["2001:0:4136:e378:8000:63bf:f7f7:f7f7", "public"],
+    // NAT64 well-known prefix (the IPv4 in the last 32 bits) and the local-use /48
+    ["64:ff9b::127.0.0.1", "loopback"],
+    ["64:ff9b::a9fe:a9fe", "metadata"],
+    ["64:ff9b::c0a8:1", "private"],
+    ["64:ff9b::8.8.8.8", "public"],
+    ["64:ff9b:1::7f00:1", "private"],
+    ["64:ff9b:1:7f00:0:100::", "private"],
+    ["64:ff9b:1:a:a:a:a:a", "private"],
+    ["64:ff9b:1::8.8.8.8", "private"],
+    // ISATAP interface identifiers under a public prefix
+    ["2001:4860:1:2:0:5efe:127.0.0.1", "loopback"],
+    ["2001:4860:1:2:200:5efe:a9fe:a9fe", "metadata"],
+    ["2001:4860:1:2:0:5efe:8.8.8.8", "public"],
+    // ordinary public IPv6, and reserved ranges
+    ["2001:4860:4860::8888", "public"],
+    ["3fff::1", "reserved"],
+    ["2001:2::1", "reserved"],
+  ])("embedded %s -> %s", (address, kind) => {
+    expect(classifyAddress(address)).toBe(kind);
+  });
 });

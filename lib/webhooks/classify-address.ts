@@ -1,4 +1,5 @@
 import { BlockList, isIP } from "node:net";
+import { findEmbeddedIpv4 } from "@/lib/webhooks/find-embedded-ipv4";
 
 export type AddressKind =
   | "public"
@@ -26,6 +27,7 @@ const ranges: Array<[Exclude<AddressKind, "public" | "invalid">, string, number,
   ["link-local", "169.254.0.0", 16, "ipv4"],
   ["reserved", "192.0.0.0", 24, "ipv4"],
   ["reserved", "192.0.2.0", 24, "ipv4"],
+  ["reserved", "192.88.99.0", 24, "ipv4"],
   ["reserved", "198.18.0.0", 15, "ipv4"],
   ["reserved", "198.51.100.0", 24, "ipv4"],
   ["reserved", "203.0.113.0", 24, "ipv4"],
@@ -38,7 +40,14 @@ const ranges: Array<[Exclude<AddressKind, "public" | "invalid">, string, number,
   ["private", "fec0::", 10, "ipv6"],
   ["multicast", "ff00::", 8, "ipv6"],
   ["reserved", "2001:db8::", 32, "ipv6"],
+  ["reserved", "3fff::", 20, "ipv6"],
+  ["reserved", "2001:2::", 48, "ipv6"],
+  ["reserved", "2001:10::", 28, "ipv6"],
+  ["reserved", "2001:20::", 28, "ipv6"],
   ["reserved", "100::", 64, "ipv6"],
+  // the local-use NAT64 prefix (RFC 8215) is never a public destination: its IPv4 may sit at any RFC 6052
+  // offset, so rather than guess the layout the whole /48 is refused
+  ["private", "64:ff9b:1::", 48, "ipv6"],
 ];
 
 const lists = ranges.map(([kind, network, prefix, family]) => {
@@ -47,26 +56,26 @@ const lists = ranges.map(([kind, network, prefix, family]) => {
   return { kind, list, family };
 });
 
-// IPv6 forms that carry an IPv4 address (::ffff:a.b.c.d mapped, 64:ff9b::/96 NAT64, ::a.b.c.d compatible)
-// are judged by the IPv4 address inside, so ::ffff:127.0.0.1 cannot slip past as "public IPv6".
-function embeddedIpv4(address: string): string | null {
-  const lower = address.toLowerCase();
-  const dotted = lower.match(/^(?:::ffff:|64:ff9b::|::)(\d+\.\d+\.\d+\.\d+)$/);
-  if (dotted) return dotted[1];
-  const hex = lower.match(/^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/);
-  if (!hex) return null;
-  const high = parseInt(hex[1], 16);
-  const low = parseInt(hex[2], 16);
-  return [high >> 8, high & 255, low >> 8, low & 255].join(".");
+function classifyOne(address: string, family: "ipv4" | "ipv6"): AddressKind {
+  return lists.find(({ list, family: f }) => f === family && list.check(address, family))?.kind ?? "public";
 }
 
 // Which kind of network an IP address belongs to. Pure (no DNS): the caller resolves names first.
+// An IPv6 address that carries an IPv4 one (mapped, compatible, 6to4, Teredo, NAT64, ISATAP) is as
+// dangerous as the most dangerous of the addresses it can lead to, so ::ffff:127.0.0.1 or
+// 2002:7f00:1:: cannot slip past as "public IPv6".
 export function classifyAddress(address: string): AddressKind {
   const bare = address.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
   const version = isIP(bare);
   if (version === 0) return "invalid";
-  const inner = version === 6 ? embeddedIpv4(bare) : null;
-  const target = inner ?? bare;
-  const family = inner || version === 4 ? "ipv4" : "ipv6";
-  return lists.find(({ list, family: f }) => f === family && list.check(target, family))?.kind ?? "public";
+  if (version === 4) return classifyOne(bare, "ipv4");
+  // a non-public IPv6 range decides first (:: and ::1 are themselves, not the IPv4-compatible forms
+  // of 0.0.0.0 and 0.0.0.1; the local-use NAT64 prefix is refused whatever layout it uses)
+  const own = classifyOne(bare, "ipv6");
+  if (own !== "public") return own;
+  for (const inner of findEmbeddedIpv4(bare)) {
+    const kind = classifyOne(inner, "ipv4");
+    if (kind !== "public") return kind;
+  }
+  return "public";
 }

@@ -26,7 +26,7 @@ export async function deliverOne(db: Db, input: { deliveryId: string; token: str
     "X-Delivery-Id": delivery.id,
     "X-Webhook-Event": event.type,
   };
-  const result = await postWebhook({ url: destination.url, body, headers, timeoutMs: input.settings.timeoutMs, allowPrivate: getEnv().WEBHOOK_ALLOW_PRIVATE_NETWORKS });
+  const result = await postWebhook({ url: destination.url, body, headers, timeoutMs: input.settings.timeoutMs, allowPrivate: getEnv().WEBHOOK_ALLOW_PRIVATE_NETWORKS, allowedPorts: getEnv().WEBHOOK_ALLOWED_PORTS });
   const attempts = delivery.attempts + 1;
   const finishedAt = new Date();
   const step = planNextAttempt({

@@ -24,8 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const post = (path: string, options: { timeoutMs?: number; allowPrivate?: boolean; url?: string } = {}) =>
-  postWebhook({ url: options.url ?? `${base}${path}`, body: '{"a":"é"}', headers: { "X-Test": "1" }, timeoutMs: options.timeoutMs ?? 5000, allowPrivate: options.allowPrivate ?? true });
+const post = (path: string, options: { timeoutMs?: number; allowPrivate?: boolean; url?: string; allowedPorts?: number[] | "any" } = {}) =>
+  postWebhook({ url: options.url ?? `${base}${path}`, body: '{"a":"é"}', headers: { "X-Test": "1" }, timeoutMs: options.timeoutMs ?? 5000, allowPrivate: options.allowPrivate ?? true, allowedPorts: options.allowedPorts ?? "any" });
 
 describe("postWebhook", () => {
   it("posts the exact body and keeps at most 1 KB of the answer", async () => {
@@ -56,5 +56,11 @@ describe("postWebhook", () => {
     expect(await post("/ok", { allowPrivate: false })).toMatchObject({ statusCode: null, kind: "refused" });
     const port = new URL(base).port;
     expect(await post("", { allowPrivate: false, url: `http://localhost:${port}/ok` })).toMatchObject({ statusCode: null, kind: "refused" });
+  });
+
+  it("refuses a port outside the allowed list before connecting", async () => {
+    const refused = await post("/ok", { allowedPorts: [443] });
+    expect(refused).toMatchObject({ statusCode: null, kind: "refused", error: expect.stringContaining("port") });
+    expect(await post("/ok", { allowedPorts: [Number(new URL(base).port)] })).toMatchObject({ statusCode: 200 });
   });
 });

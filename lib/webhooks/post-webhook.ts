@@ -2,6 +2,7 @@ import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import { isIP, type LookupFunction } from "node:net";
+import { checkDestinationPort } from "@/lib/webhooks/check-destination-port";
 import { classifyAddress } from "@/lib/webhooks/classify-address";
 import type { AttemptResult } from "@/lib/webhooks/plan-next-attempt";
 
@@ -29,10 +30,16 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
 
 // One delivery attempt: POST, no redirects followed, hard timeout over the whole exchange, at most 1 KB of
 // the answer kept for the attempt log. Never throws: every outcome is a PostResult.
-export function postWebhook(input: { url: string; body: string; headers: Record<string, string>; timeoutMs: number; allowPrivate: boolean }): Promise<PostResult> {
+export function postWebhook(input: { url: string; body: string; headers: Record<string, string>; timeoutMs: number; allowPrivate: boolean; allowedPorts: number[] | "any" }): Promise<PostResult> {
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
   const url = new URL(input.url);
+  // the allowed ports may have narrowed since the destination was saved
+  try {
+    checkDestinationPort(url, input.allowedPorts);
+  } catch (error) {
+    return Promise.resolve({ statusCode: null, kind: "refused", error: error instanceof Error ? error.message : "port not allowed", latencyMs: 0 });
+  }
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host) && !input.allowPrivate && classifyAddress(host) !== "public") {
     return Promise.resolve({ statusCode: null, kind: "refused", error: `${host} is a ${classifyAddress(host)} address`, latencyMs: 0 });

@@ -14,7 +14,12 @@ export type ModelEntry = {
   sha256: string;
   sourceSha256: string;
 };
-export type ModelManifest = { converterVersion: number; models: ModelEntry[] };
+/** A model kept in the repository as a finished ONNX file (models/weights/), copied by prepare after a checksum check. */
+export type FileModelEntry = Omit<ModelEntry, "converter" | "source"> & { converter: "file"; source: { path: string; origin: string } };
+/** A model converted from source weights kept in the repository (models/weights/<name>/, with LICENSE and SOURCE.md). */
+export type RepoModelEntry = Omit<ModelEntry, "converter" | "source"> & { converter: "mxnet" | "openvino-ir"; source: { dir: string; files: string[] } };
+export type ModelManifest = { converterVersion: number; models: (ModelEntry | FileModelEntry | RepoModelEntry)[] };
+export const isRepoModel = (entry: ModelEntry | FileModelEntry | RepoModelEntry): entry is RepoModelEntry => entry.converter === "mxnet" || entry.converter === "openvino-ir";
 
 export const MANIFEST_PATH = fileURLToPath(new URL("../manifest.json", import.meta.url));
 export const ONNX_DIR = fileURLToPath(new URL("../onnx/", import.meta.url));

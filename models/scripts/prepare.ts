@@ -1,18 +1,34 @@
-// Converts the npm-shipped face models the engine uses into models/onnx/*.onnx (offline, idempotent).
+// Converts the npm-shipped face models the engine uses into models/onnx/*.onnx (offline, idempotent);
+// models kept in the repository as ONNX files (models/weights/) are checked and copied there, and
+// source weights kept there (an MXNet checkpoint, an OpenVINO IR) converted by the readers beside this.
 // Run: npm run models:prepare   (also from postinstall). FORCE=1 rebuilds everything.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { buildDlibRecogniser } from "./build-dlib-recogniser";
-import { MANIFEST_PATH, ONNX_DIR, readManifest, writeManifest, type ModelEntry } from "./model-manifest";
+import { copyWeightFile } from "./copy-weight-file";
+import { isRepoModel, MANIFEST_PATH, ONNX_DIR, readManifest, writeManifest, type ModelEntry, type RepoModelEntry } from "./model-manifest";
+import { convertMxnetSymbol } from "./mxnet-to-onnx/convert-symbol";
+import { readMxnetParams } from "./mxnet-to-onnx/read-mxnet-params";
+import { readMxnetSymbol } from "./mxnet-to-onnx/read-mxnet-symbol";
+import { convertIr } from "./openvino-ir-to-onnx/convert-ir";
+import { readIr } from "./openvino-ir-to-onnx/read-ir";
 import { resolvePackageDir } from "./resolve-package-dir";
 import { convertTfjsGraph } from "./tfjs-graph-to-onnx/convert-graph";
 import { readTfjsGraph } from "./tfjs-graph-to-onnx/read-tfjs-graph";
 
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 
-function convert(entry: ModelEntry, packageDir: string): Uint8Array {
-  const first = join(packageDir, entry.source.files[0]);
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+function convert(entry: ModelEntry | RepoModelEntry, packageDir: string): Uint8Array {
+  const [first, second] = entry.source.files.map((f) => join(packageDir, f));
+  if (isRepoModel(entry)) {
+    const docString = `${entry.id} from ${entry.source.dir}`;
+    if (entry.converter === "mxnet") return convertMxnetSymbol(readMxnetSymbol(first), readMxnetParams(second), { inputShape: entry.input.shape, docString });
+    return convertIr(readIr(first, second), { docString });
+  }
   if (entry.converter === "dlib-resnet") return buildDlibRecogniser(first);
   return convertTfjsGraph(readTfjsGraph(first), `${entry.id} from ${entry.source.package}@${entry.source.version}`);
 }
@@ -25,11 +41,21 @@ export function prepareModels({ force = false, log = console.log } = {}): { buil
   const skipped: string[] = [];
   let manifestChanged = false;
   for (const entry of manifest.models) {
-    const { dir, version } = resolvePackageDir(entry.source.package);
-    if (version !== entry.source.version) {
-      log(`models: ${entry.source.package} is ${version}, manifest says ${entry.source.version}; converting the installed one`);
-      entry.source.version = version;
-      manifestChanged = true;
+    if (entry.converter === "file") {
+      (copyWeightFile(entry, join(ONNX_DIR, entry.file), force) ? built : skipped).push(entry.id);
+      continue;
+    }
+    // weights kept in the repository (models/weights/) or shipped in an npm package
+    let dir: string;
+    if (isRepoModel(entry)) dir = join(ROOT, entry.source.dir);
+    else {
+      const resolved = resolvePackageDir(entry.source.package);
+      dir = resolved.dir;
+      if (resolved.version !== entry.source.version) {
+        log(`models: ${entry.source.package} is ${resolved.version}, manifest says ${entry.source.version}; converting the installed one`);
+        entry.source.version = resolved.version;
+        manifestChanged = true;
+      }
     }
     const sourceHash = createHash("sha256").update(`converter:${manifest.converterVersion}`);
     for (const f of entry.source.files) sourceHash.update(readFileSync(join(dir, f)));

@@ -1,10 +1,11 @@
-// Fits the cosine -> 0-100 score calibration of the built-in recogniser on the "fit" half of the
+// Fits the cosine -> 0-100 score calibration of the configured built-in recogniser on the "fit" half of the
 // faces-dev identities and writes lib/vision/calibration.json. Run: npx tsx scripts/bench/fit-calibration.ts
 // cos50 = the equal-error threshold of the fit half; cos70 = a threshold above every fit-half
 // impostor pair (i.e. an empirical FMR below 1/N impostors), so 70 is a conservative accept point.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { facesDatasetDir, readPairs } from "@/lib/vision/datasets";
+import { getRecogniserConfig } from "@/lib/vision/recogniser";
 import { cosineOf, embedPairImages, splitPairs } from "./embed-dataset";
 import { equalErrorRate } from "./metrics";
 
@@ -18,11 +19,13 @@ const eer = equalErrorRate(genuine, impostor);
 const maxImpostor = Math.max(...impostor);
 const cos50 = Number(eer.threshold.toFixed(4));
 const cos70 = Number(Math.max(maxImpostor + 0.002, cos50 + 0.01).toFixed(4));
+const model = getRecogniserConfig().modelId.split("@")[0];
 const result = {
-  modelId: "dlib-resnet",
   cos50,
   cos70,
   fittedOn: `faces-dev fit half: ${genuine.length} genuine, ${impostor.length} impostor pairs (identities alternate by sorted name)`,
 };
-writeFileSync(fileURLToPath(new URL("../../lib/vision/calibration.json", import.meta.url)), `${JSON.stringify(result, null, 2)}\n`);
-console.log(result, { fitEer: eer.eer });
+const file = fileURLToPath(new URL("../../lib/vision/calibration.json", import.meta.url));
+const all = { ...JSON.parse(readFileSync(file, "utf8")), [model]: result };
+writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
+console.log(model, result, { fitEer: eer.eer });

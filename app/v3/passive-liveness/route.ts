@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { readMultipartForm } from "@/lib/api/read-multipart-form";
+import { readAdmittedUpload } from "@/lib/api/read-admitted-upload";
 import { withApiKey } from "@/lib/auth/with-api-key";
 import { admitCheck } from "@/lib/checks/admit-check";
 import { runPassiveLiveness } from "@/lib/checks/run-passive-liveness";
@@ -8,12 +8,12 @@ import { runPassiveLiveness } from "@/lib/checks/run-passive-liveness";
 export const dynamic = "force-dynamic";
 
 // POST /v3/passive-liveness/ – single-frame liveness of user_image (multipart)
-export const POST = withApiKey(async (req, ctx) =>
-  admitCheck(async () => {
-    const form = await readMultipartForm(req, 6 * 1024 * 1024);
-    return NextResponse.json(await runPassiveLiveness(form, { applicationId: ctx.application.id, apiKeyId: ctx.apiKeyId, settings: ctx.settings }));
-  }),
-);
+// The body is received first, under the upload limits; only then does the check take a slot.
+export const POST = withApiKey(async (req, ctx) => {
+  const applicationId = ctx.application.id;
+  const form = await readAdmittedUpload(req, { applicationId, max: 6 * 1024 * 1024 });
+  return admitCheck({ applicationId }, async () => NextResponse.json(await runPassiveLiveness(form, { applicationId, apiKeyId: ctx.apiKeyId, settings: ctx.settings })));
+});
 
 export const GET = methodNotAllowed(["POST"]);
 export const PUT = GET;

@@ -190,7 +190,7 @@ function convertConv(g: GraphBuilder, node: TfNode, xIn: Value, args: Weight[]):
 // in FaceMesh the PRelus cost more than the convolutions (2.9 of 5.4 ms a run; 2.1 ms in all after).
 // Both forms give PRelu's values exactly: max(x, a*x) picks x or a*x when every a <= 1, and in
 // relu(x) + a*min(x, 0) one of the two terms is zero.
-function prelu(g: GraphBuilder, x: string, alpha: string, slopes: ArrayLike<number>): string {
+export function prelu(g: GraphBuilder, x: string, alpha: string, slopes: ArrayLike<number>): string {
   if (Array.from(slopes).every((a) => a <= 1)) return g.node("Max", [x, g.node("Mul", [x, alpha])]);
   const negative = g.node("Min", [x, g.constant("zero", [], new Float32Array([0]))]);
   return g.node("Add", [g.node("Relu", [x]), g.node("Mul", [negative, alpha])]);

@@ -1,21 +1,29 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { handleApiError } from "@/lib/api/error-response";
-import { readMultipartForm } from "@/lib/api/read-multipart-form";
+import { readAdmittedUpload } from "@/lib/api/read-admitted-upload";
 import { admitCheck } from "@/lib/checks/admit-check";
+import { admitFramesUpload } from "@/lib/capture/admit-frames-upload";
 import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
 import { getCaptureState } from "@/lib/capture/get-capture-state";
 import { submitFrames } from "@/lib/capture/submit-frames";
 
 export const dynamic = "force-dynamic";
 
+const MAX_FRAMES_BODY_BYTES = 16 * 1024 * 1024;
+
 // POST /api/capture/{token}/frames – the frames answering the current challenge (multipart)
 export async function POST(req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
   try {
     const { token } = await ctx.params;
-    const form = await readMultipartForm(req, 16 * 1024 * 1024);
-    const result = await admitCheck(() => submitFrames({ token, form }));
-    const state = await getCaptureState(await findCaptureSessionOrThrow(token), token);
-    return NextResponse.json({ ...result, state }, { headers: { "cache-control": "no-store" } });
+    const admission = await admitFramesUpload(token);
+    try {
+      const form = await readAdmittedUpload(req, { applicationId: admission.applicationId, max: MAX_FRAMES_BODY_BYTES });
+      const result = await admitCheck({ applicationId: admission.applicationId }, () => submitFrames({ token, form }));
+      const state = await getCaptureState(await findCaptureSessionOrThrow(token), token);
+      return NextResponse.json({ ...result, state }, { headers: { "cache-control": "no-store" } });
+    } finally {
+      admission.release();
+    }
   } catch (error) {
     return handleApiError(error);
   }

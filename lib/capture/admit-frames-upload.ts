@@ -1,0 +1,27 @@
+import { getAdmissionGates } from "@/lib/api/get-admission-gates";
+import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
+import { readChallenge } from "@/lib/capture/session-context";
+import { AppError } from "@/lib/errors";
+
+// Before a frames body is read: the token must be a session's, that session must be waiting for
+// frames, and it may have only one submission in flight. A bad token or a finished session is answered
+// from the headers alone, so nobody can make the server receive megabytes without a live session.
+// (submitFrames checks the state again after the body, when it consumes the challenge.)
+export async function admitFramesUpload(token: string): Promise<{ applicationId: string; release: () => void }> {
+  const session = await findCaptureSessionOrThrow(token);
+  if (session.status !== "In Progress") throw new AppError("conflict", session.status === "Not Started" ? "Start the capture first." : `This verification is already finished (${session.status}).`);
+  if (session.abandonAt && session.abandonAt < new Date()) throw new AppError("gone", "This verification took too long and was closed.");
+  if (!readChallenge(session.challenge)) throw new AppError("conflict", "No capture is expected now; reload the page.");
+  const inFlight = getAdmissionGates().captureSessions;
+  if (inFlight.has(session.id)) throw new AppError("rate_limited", "A capture for this verification is already being checked; wait for its answer.", { headers: { "Retry-After": "1" } });
+  inFlight.add(session.id);
+  let released = false;
+  return {
+    applicationId: session.applicationId,
+    release: () => {
+      if (released) return;
+      released = true;
+      inFlight.delete(session.id);
+    },
+  };
+}
