@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/ip/parse-trusted-proxies";
 import { emailSchema } from "@/lib/validation/email";
 
 // The operator contract (DESIGN.md) plus the project's own settings, parsed once. Every variable is
@@ -25,6 +26,18 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   CONSOLE_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // addresses/CIDRs whose X-Forwarded-For is believed; none by default (the socket address is used)
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof envSchema> & {
