@@ -65,13 +65,11 @@ export async function submitFrames(input: { token: string; form: MultipartForm; 
   if (files.length !== expectedFrames(challenge)) throw new AppError("validation_error", `This challenge needs ${expectedFrames(challenge)} frame(s); got ${files.length}.`, { field: "frames" });
   const passive = challenge.method === "PASSIVE";
   const times = passive ? readFrameTimes(input.form, files.length) : [];
-  const frames: AnalyzedUpload[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const bytes = fileBytes(files[i], "frames");
-    if (bytes.byteLength > MAX_FRAME_BYTES) throw new AppError("payload_too_large", "A frame is larger than 3 MB.", { field: "frames" });
-    // a burst's later frames are only looked at for their pixels and landmarks: no embedding needed
-    frames.push(await analyzeUpload({ field: `frames[${i}]`, bytes, rotate: false, embed: i === 0 || !passive }));
-  }
+  const uploads = files.map((file) => fileBytes(file, "frames"));
+  if (uploads.some((bytes) => bytes.byteLength > MAX_FRAME_BYTES)) throw new AppError("payload_too_large", "A frame is larger than 3 MB.", { field: "frames" });
+  // all frames at once, so the inference workers share them; a burst's later frames are only looked at
+  // for their pixels and landmarks: no embedding needed
+  const frames: AnalyzedUpload[] = await Promise.all(uploads.map((bytes, i) => analyzeUpload({ field: `frames[${i}]`, bytes, rotate: false, embed: i === 0 || !passive })));
   const burst = passive ? judgeBurst({ form: input.form, challenge, frames, times, receivedAt: input.receivedAt }) : null;
 
   const claimed = await db.verificationSession.updateMany({ where: { id: session.id, status: "In Progress", updatedAt: session.updatedAt }, data: { challenge: Prisma.DbNull } });
