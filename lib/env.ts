@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/ip/parse-trusted-proxies";
 import { emailSchema } from "@/lib/validation/email";
 
 // The operator contract (DESIGN.md) plus the project's own settings, parsed once. Every variable is
@@ -48,6 +49,18 @@ const envSchema = z.object({
   CHECK_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   MAX_CONCURRENT_UPLOADS: z.coerce.number().int().min(1).optional(),
   MAX_UPLOADS_PER_APPLICATION: z.coerce.number().int().min(1).optional(),
+  // addresses/CIDRs whose X-Forwarded-For is believed; none by default (the socket address is used)
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof envSchema> & {

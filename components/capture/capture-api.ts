@@ -1,4 +1,5 @@
-import type { CaptureState, FrameResult } from "@/lib/capture/types";
+import type { BurstTicket, CaptureState, FrameResult } from "@/lib/capture/types";
+import type { DeviceKeyProof } from "./device-key";
 
 // The hosted page's only server calls (lib/capture/types.ts is the contract). The token in the URL
 // is the credential; the device cookie set by GET rides along on same-origin requests.
@@ -38,15 +39,27 @@ export function fetchCaptureState(token: string): Promise<CaptureState> {
   return call<CaptureState>(base(token));
 }
 
-export function startCapture(token: string): Promise<CaptureState> {
-  return call<CaptureState>(`${base(token)}/start`, { method: "POST" });
+/** Start, with this browser's device-key proof when it has one. */
+export function startCapture(token: string, deviceKey: DeviceKeyProof | null): Promise<CaptureState> {
+  return call<CaptureState>(`${base(token)}/start`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(deviceKey ? { device_key: deviceKey } : {}) });
 }
 
-/** Frames in challenge order as one multipart request. */
-export function submitFrames(token: string, { challengeId, frames, auto }: { challengeId: string; frames: Blob[]; auto: boolean }): Promise<FrameResult> {
+/** The single-use nonce for the PASSIVE burst about to be taken. */
+export function requestBurst(token: string, challengeId: string): Promise<BurstTicket> {
+  return call<BurstTicket>(`${base(token)}/burst`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ challenge_id: challengeId }) });
+}
+
+export type BurstProof = { nonce: string; times: number[] };
+
+/** Frames in challenge order as one multipart request (a PASSIVE burst with its nonce and times). */
+export function submitFrames(token: string, { challengeId, frames, auto, burst }: { challengeId: string; frames: Blob[]; auto: boolean; burst?: BurstProof }): Promise<FrameResult> {
   const form = new FormData();
   form.append("challenge_id", challengeId);
   frames.forEach((frame, i) => form.append("frames", frame, `frame-${i + 1}.jpg`));
   if (auto) form.append("auto", "true");
+  if (burst) {
+    form.append("burst_nonce", burst.nonce);
+    form.append("frame_times", JSON.stringify(burst.times));
+  }
   return call<FrameResult>(`${base(token)}/frames`, { method: "POST", body: form });
 }

@@ -56,7 +56,7 @@ export function CapturePage({ token }: { token: string }) {
       {content}
     </CaptureShell>
   );
-  const methodProps = { strings, onCaptured: flow.submit, onCancel: flow.cancel, onCameraError: flow.cameraError, onMediaStarted: flow.mediaStarted };
+  const methodProps = { strings, onCaptured: flow.submit, requestBurst: flow.requestBurst, onCancel: flow.cancel, onCameraError: flow.cameraError, onMediaStarted: flow.mediaStarted };
   const retryToCamera = () => (hasCameraApi() ? flow.setPhase({ kind: "camera" }) : flow.setPhase({ kind: "camera-error", status: "unsupported" }));
 
   if (EXPIRED.has(state.status)) return shell(<MessageScreen kind="expired" strings={strings} />);

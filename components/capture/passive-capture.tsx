@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { CameraStage } from "./camera-stage";
-import { captureFrame } from "./capture-frame";
+import { captureBurst } from "./capture-burst";
 import { guidanceTone, type CaptureMethodProps } from "./capture-method";
 import { ShutterButton } from "./shutter-button";
 import { useCamera } from "./use-camera";
@@ -10,9 +10,10 @@ import { useFaceGuidance, type GuidanceTick } from "./use-face-guidance";
 
 const AUTO_AFTER_MS = 1000;
 
-// PASSIVE: one frame, taken automatically once the guidance has been green for a second (the ring
-// fills meanwhile), or with the shutter button at any time.
-export function PassiveCapture({ strings, step, onCaptured, onCancel, onCameraError, onMediaStarted }: CaptureMethodProps) {
+// PASSIVE: a burst of frames over about a second (the server checks it came from a live camera), taken
+// automatically once the guidance has been green for a second (the ring fills meanwhile), or with the
+// shutter button at any time.
+export function PassiveCapture({ strings, step, onCaptured, requestBurst, onCancel, onCameraError, onMediaStarted }: CaptureMethodProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const camera = useCamera({ onLive: onMediaStarted, onError: onCameraError });
   const [progress, setProgress] = useState(0);
@@ -29,11 +30,16 @@ export function PassiveCapture({ strings, step, onCaptured, onCancel, onCameraEr
     taken.current = true;
     setBusy(true);
     try {
-      const frame = await captureFrame(videoRef.current);
-      onCaptured([frame], auto);
+      const ticket = await requestBurst();
+      const t0 = performance.now();
+      const burst = await captureBurst(videoRef.current, { count: ticket.frames, intervalMs: ticket.intervalMs, t0 });
+      onCaptured(burst.frames, auto, { nonce: ticket.nonce, times: burst.times });
     } catch {
-      taken.current = false;
-      setBusy(false);
+      // camera hiccup or a refused nonce: let the guidance trigger again, not on every tick at once
+      setTimeout(() => {
+        taken.current = false;
+        setBusy(false);
+      }, 1000);
     }
   };
 

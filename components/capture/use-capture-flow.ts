@@ -3,7 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CaptureState } from "@/lib/capture/types";
-import { CaptureApiError, fetchCaptureState, startCapture, submitFrames } from "./capture-api";
+import { CaptureApiError, fetchCaptureState, requestBurst as fetchBurstTicket, startCapture, submitFrames, type BurstProof } from "./capture-api";
+import { signWithDeviceKey } from "./device-key";
 import { postEmbedEvent } from "./embed-events";
 import type { CameraStatus } from "./use-camera";
 
@@ -84,7 +85,8 @@ export function useCaptureFlow(token: string) {
     setBusy(true);
     postEmbedEvent({ type: "didit:started", data: {} });
     try {
-      const next = await startCapture(token);
+      const deviceKey = state?.deviceNonce ? await signWithDeviceKey({ sessionId: state.sessionId, nonce: state.deviceNonce }) : null;
+      const next = await startCapture(token, deviceKey);
       setState(next);
       rememberStarted(token);
       setPhase(next.step.type === "capture" ? { kind: "camera" } : { kind: "auto" });
@@ -102,12 +104,17 @@ export function useCaptureFlow(token: string) {
     setPhase({ kind: "camera" });
   };
 
-  const submit = async (frames: Blob[], auto: boolean) => {
+  const requestBurst = async () => {
+    if (state?.step.type !== "capture") throw new Error("no capture in progress");
+    return fetchBurstTicket(token, state.step.challenge.id);
+  };
+
+  const submit = async (frames: Blob[], auto: boolean, burst?: BurstProof) => {
     if (state?.step.type !== "capture") return;
     postEmbedEvent({ type: "didit:media_captured", data: { step: "face", isAuto: auto } });
     setPhase({ kind: "checking" });
     try {
-      const result = await submitFrames(token, { challengeId: state.step.challenge.id, frames, auto });
+      const result = await submitFrames(token, { challengeId: state.step.challenge.id, frames, auto, burst });
       postEmbedEvent({ type: "didit:verification_submitted", data: {} });
       setState(result.state);
       setPhase(result.outcome === "retry" && result.state.step.type === "capture" ? { kind: "retry", reason: result.reason } : { kind: "auto" });
@@ -145,5 +152,5 @@ export function useCaptureFlow(token: string) {
   const resume = phase.kind === "auto" && state?.step.type === "capture" && !(state.lastAttempt && !state.lastAttempt.ok) && startedHere(token);
   const effectivePhase: Phase = resume ? { kind: "camera" } : phase;
 
-  return { query, state, phase: effectivePhase, setPhase, busy, completedLive, start, chooseThisDevice, submit, cancel, cameraError, mediaStarted };
+  return { query, state, phase: effectivePhase, setPhase, busy, completedLive, start, chooseThisDevice, requestBurst, submit, cancel, cameraError, mediaStarted };
 }

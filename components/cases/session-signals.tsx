@@ -1,5 +1,16 @@
 import { Badge } from "@/components/ui/badge";
 import type { SessionDetail } from "@/lib/console/get-session-detail";
+import type { DeviceKeyStatus } from "@/lib/workflows/types";
+
+// What the hosted page's device key proved at start; "mismatch" on a known cookie is what a copied
+// cookie looks like.
+const deviceKeyText: Record<DeviceKeyStatus, string> = {
+  registered: "signed with this device's registered key",
+  new: "signed with a key not registered yet",
+  mismatch: "signed with a key other than this device's",
+  invalid: "signature did not verify",
+  absent: "no key (browser without WebCrypto, or not the hosted page)",
+};
 
 function Flag({ label, value, good }: { label: string; value: boolean | undefined; good: boolean }) {
   if (value === undefined) return null;
@@ -14,7 +25,7 @@ function Flag({ label, value, good }: { label: string; value: boolean | undefine
 
 // Device and network signals the adaptive step-up used, and the path the workflow took.
 export function SessionSignals({ session }: { session: SessionDetail }) {
-  const signals = (session.stepUp?.signals ?? {}) as { known_device?: boolean; known_ip?: boolean; anonymous_network?: boolean };
+  const signals = (session.stepUp?.signals ?? {}) as { known_device?: boolean; known_ip?: boolean; anonymous_network?: boolean; device_key?: DeviceKeyStatus };
   return (
     <div className="space-y-4">
       <ul className="divide-y divide-slate-100">
@@ -35,6 +46,14 @@ export function SessionSignals({ session }: { session: SessionDetail }) {
         <dd className="truncate font-mono text-xs leading-5 text-slate-800" title={session.deviceIdHash ?? undefined}>
           {session.deviceIdHash ? `${session.deviceIdHash.slice(0, 16)}…` : "—"}
         </dd>
+        {signals.device_key ? (
+          <>
+            <dt className="text-slate-500">Device key</dt>
+            <dd className="text-xs leading-5 text-slate-700" data-testid="device-key">
+              {deviceKeyText[signals.device_key] ?? signals.device_key}
+            </dd>
+          </>
+        ) : null}
         <dt className="text-slate-500">User agent</dt>
         <dd className="break-words text-xs leading-5 text-slate-700">{session.userAgent ?? "—"}</dd>
       </dl>

@@ -102,7 +102,8 @@ describe("wrong API keys are throttled per client address", () => {
   const KEY = "throttle-key-0123456789abcdef";
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ env: { SEED_API_KEY: KEY, ADMIN_EMAIL: "keys-admin@example.test", ADMIN_PASSWORD: "admin-password-1" } });
+    // the test client plays a reverse proxy: X-Forwarded-For gives each request its address
+    server = await startTestServer({ env: { SEED_API_KEY: KEY, ADMIN_EMAIL: "keys-admin@example.test", ADMIN_PASSWORD: "admin-password-1", TRUSTED_PROXIES: "127.0.0.1" } });
   });
   afterAll(async () => server?.stop());
 

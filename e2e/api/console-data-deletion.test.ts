@@ -29,7 +29,8 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("data-subject deletion from 
   let sealed: Buffer[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ provider, env: { SEED_API_KEY: KEY, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } });
+    // the test client plays a reverse proxy: X-Forwarded-For gives each session its address
+    server = await startTestServer({ provider, env: { SEED_API_KEY: KEY, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, TRUSTED_PROXIES: "127.0.0.1" } });
     a = { url: server.url, key: KEY };
     db =
       provider === "postgresql"
@@ -58,7 +59,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("data-subject deletion from 
     expect(created.status).toBe(201);
     const capture = new CaptureClient(server.url, tokenOf(created.body.url), headers);
     const started = await capture.start();
-    const done = await capture.answer(started.body.step.challenge.id, [imageBytes(image)]);
+    const done = await capture.captureLive(started.body.step.challenge.id, image);
     expect(done.body.state.status).toBe("Approved");
     return created.body.session_id as string;
   }
@@ -72,7 +73,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("data-subject deletion from 
     expect(reauth.status).toBe(201);
     const phone = new CaptureClient(server.url, tokenOf(reauth.body.url), { "x-forwarded-for": "203.0.113.42" });
     const started = await phone.start();
-    const done = await phone.answer(started.body.step.challenge.id, [imageBytes("images/deepface-01/3.jpg")]);
+    const done = await phone.captureLive(started.body.step.challenge.id, "images/deepface-01/3.jpg");
     expect(done.body.state.status).toBe("Approved");
     // someone else, who must survive the deletion
     const bystanderSession = await approvedLivenessSession(BYSTANDER, "images/deepface-02/1.jpg");

@@ -5,8 +5,8 @@ import { loginConsole, signInConsole, signOutConsole } from "../support/console-
 import { startTestServer, type TestServer } from "../support/test-server";
 
 // Password guessing against the console sign-in, account enumeration by timing, and what a stolen
-// session cookie is worth. Client addresses are given with X-Forwarded-For, as the reverse proxy in
-// front of the server would set it.
+// session cookie is worth. The test client plays the reverse proxy (TRUSTED_PROXIES=127.0.0.1):
+// X-Forwarded-For gives each attempt its client address.
 const from = (ip: string) => ({ "x-forwarded-for": ip });
 
 describe("console sign-in throttling and auditing", () => {
@@ -14,7 +14,7 @@ describe("console sign-in throttling and auditing", () => {
   let adminCookie: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { ADMIN_EMAIL: "signin-admin@example.test", ADMIN_PASSWORD: "admin-password-1" } });
+    server = await startTestServer({ env: { ADMIN_EMAIL: "signin-admin@example.test", ADMIN_PASSWORD: "admin-password-1", TRUSTED_PROXIES: "127.0.0.1" } });
     adminCookie = (await loginConsole(server.url, "signin-admin@example.test", "admin-password-1"))!;
     for (const email of ["guessed@example.test", "victim@example.test", "timing@example.test"]) {
       const res = await fetch(`${server.url}/api/console/users`, {

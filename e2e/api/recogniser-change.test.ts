@@ -33,7 +33,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("templates across a recognis
     const enrol = await api(a, "POST", "/v3/session/", { workflow_id: reauth, workflow_type: "biometric_authentication", vendor_data: "alice", portrait_image: imageBytes("images/deepface-01/1.jpg").toString("base64") });
     const phone = new CaptureClient(before.url, tokenOf(enrol.body.url));
     const started = await phone.start();
-    expect((await phone.answer(started.body.step.challenge.id, [imageBytes("images/deepface-01/2.jpg")])).body.state.status).toBe("Approved");
+    expect((await phone.captureLive(started.body.step.challenge.id, "images/deepface-01/2.jpg")).body.state.status).toBe("Approved");
 
     const cookie = (await loginConsole(before.url, admin.email, admin.password))!;
     const lists = (await (await fetch(`${before.url}/api/console/lists`, { headers: { cookie } })).json()) as { data: { id: string; kind: string }[] };
@@ -87,7 +87,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("templates across a recognis
       expect(s.status).toBe(201);
       const client = new CaptureClient(server!.url, tokenOf(s.body.url));
       const started = await client.start();
-      const done = await client.answer(started.body.step.challenge.id, [imageBytes(selfie)]);
+      const done = await client.captureLive(started.body.step.challenge.id, selfie);
       expect(expected).toContain(done.body.state.status);
       const decision = (await api(a, "GET", `/v3/session/${s.body.session_id}/decision/`)).body;
       expect(decision.face_match ?? decision.face).toBeTruthy();
@@ -97,9 +97,9 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("templates across a recognis
   it("compares a selfie with a portrait template of the earlier model through that model", async () => {
     const bob = new CaptureClient(server!.url, tokenOf(pending.bob));
     const bobStart = await bob.start();
-    expect((await bob.answer(bobStart.body.step.challenge.id, [imageBytes("images/deepface-04/3.jpg")])).body.state.status).toBe("Approved");
+    expect((await bob.captureLive(bobStart.body.step.challenge.id, "images/deepface-04/3.jpg")).body.state.status).toBe("Approved");
     const eve = new CaptureClient(server!.url, tokenOf(pending["eve-target"]));
     const eveStart = await eve.start();
-    expect(["Declined", "In Review"]).toContain((await eve.answer(eveStart.body.step.challenge.id, [imageBytes("images/deepface-04/2.jpg")])).body.state.status);
+    expect(["Declined", "In Review"]).toContain((await eve.captureLive(eveStart.body.step.challenge.id, "images/deepface-04/2.jpg")).body.state.status);
   });
 });

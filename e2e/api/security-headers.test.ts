@@ -48,6 +48,8 @@ describe("security headers", () => {
       expect(res.headers.get("x-frame-options")).toBe("DENY");
       expect(res.headers.get("permissions-policy")).toMatch(/camera=\(\)/);
       expect(res.headers.get("strict-transport-security")).toBeNull();
+      // the request headers handed to the page (nonce, the server's peer stamp) never reach the client
+      expect([...res.headers.keys()].filter((h) => /^x-middleware|^x-nonce$|^x-faceid-peer$/.test(h))).toEqual([]);
       const scripts = (await res.text()).match(/<script\b[^>]*>/g) ?? [];
       expect(scripts.length).toBeGreaterThan(0);
       for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);

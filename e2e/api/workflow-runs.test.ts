@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeGraph } from "@/lib/workflows/test-graphs";
 import { loginConsole } from "../support/console-login";
 import { datasetsPresent, warnIfDatasetsMissing } from "../support/datasets";
-import { api, CaptureClient, imageBytes, tokenOf, type Api } from "../support/sessions";
+import { api, CaptureClient, tokenOf, type Api } from "../support/sessions";
 import { dbProviders, startTestServer, type TestServer } from "../support/test-server";
 
 warnIfDatasetsMissing("workflow runs");
@@ -12,7 +12,8 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("sessions run their pinned w
   let server: TestServer;
   let a: Api;
   beforeAll(async () => {
-    server = await startTestServer({ provider, env: { SEED_API_KEY: "wf-key-0123456789abcdefgh", ADMIN_EMAIL: "wf-admin@example.test", ADMIN_PASSWORD: "admin-password-1" } });
+    // the test client plays a reverse proxy: X-Forwarded-For gives each session its address
+    server = await startTestServer({ provider, env: { SEED_API_KEY: "wf-key-0123456789abcdefgh", ADMIN_EMAIL: "wf-admin@example.test", ADMIN_PASSWORD: "admin-password-1", TRUSTED_PROXIES: "127.0.0.1" } });
     a = { url: server.url, key: "wf-key-0123456789abcdefgh" };
   });
   afterAll(async () => server?.stop());
@@ -21,7 +22,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("sessions run their pinned w
     const s = await api(a, "POST", "/v3/session/", { workflow_id: workflowId });
     const client = new CaptureClient(server.url, tokenOf(s.body.url), { "x-forwarded-for": ip });
     const started = await client.start();
-    await client.answer(started.body.step.challenge.id, [imageBytes(selfie)]);
+    await client.captureLive(started.body.step.challenge.id, selfie);
     return (await api(a, "GET", `/v3/session/${s.body.session_id}/decision/`)).body;
   }
 
@@ -61,7 +62,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("sessions run their pinned w
 
     const client = new CaptureClient(server.url, tokenOf(onV1.body.url), { "x-forwarded-for": "203.0.113.3" });
     const started = await client.start();
-    const done = await client.answer(started.body.step.challenge.id, [imageBytes("images/deepface-01/2.jpg")]);
+    const done = await client.captureLive(started.body.step.challenge.id, "images/deepface-01/2.jpg");
     expect(done.body.state.status).toBe("Approved");
 
     const onV2 = await complete(workflowId, "images/deepface-01/2.jpg", "203.0.113.4");

@@ -52,6 +52,7 @@ function makeState(over: Partial<CaptureState> = {}): CaptureState {
     callback: null,
     step: { type: "start" },
     lastAttempt: null,
+    deviceNonce: null,
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
     ...over,
   };
@@ -126,7 +127,7 @@ for (const [size, options] of Object.entries(sizes)) {
     for (const [kind, text] of [["dark", "It's too dark, find more light"], ["empty", "We can't see your face"]] as const) {
       const context = await (await browserWith(kind)).newContext(options);
       const page = await context.newPage();
-      await open(page, { state: makeState(capturing({ id: "p1", method: "PASSIVE" })), frames: [] });
+      await open(page, { state: makeState(capturing({ id: "p1", method: "PASSIVE", frames: 5, intervalMs: 200 })), frames: [] });
       await page.getByRole("button", { name: "Use this device instead" }).click();
       await expect(page.getByTestId("guidance")).toHaveText(text, { timeout: 30_000 });
       await page.screenshot({ path: `${shots}/${size}-guidance-${kind}.png` });
@@ -137,8 +138,8 @@ for (const [size, options] of Object.entries(sizes)) {
   test(`${size}: camera blocked, unsupported browser, expired, skipped, approved in Spanish`, async () => {
     const b = await browserWith("face");
     const cases: { name: string; state: CaptureState; init?: () => void; click?: string; heading: string }[] = [
-      { name: "denied", state: makeState(capturing({ id: "p", method: "PASSIVE" })), init: () => { navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException("blocked", "NotAllowedError")); }, click: "Use this device instead", heading: "Camera access is blocked" },
-      { name: "unsupported", state: makeState(capturing({ id: "p", method: "PASSIVE" })), init: () => { Object.defineProperty(navigator, "mediaDevices", { value: undefined }); }, click: "Use this device instead", heading: "This browser can't use the camera" },
+      { name: "denied", state: makeState(capturing({ id: "p", method: "PASSIVE", frames: 5, intervalMs: 200 })), init: () => { navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException("blocked", "NotAllowedError")); }, click: "Use this device instead", heading: "Camera access is blocked" },
+      { name: "unsupported", state: makeState(capturing({ id: "p", method: "PASSIVE", frames: 5, intervalMs: 200 })), init: () => { Object.defineProperty(navigator, "mediaDevices", { value: undefined }); }, click: "Use this device instead", heading: "This browser can't use the camera" },
       { name: "expired", state: makeState({ status: "Expired", step: { type: "done" } }), heading: "This link has expired" },
       { name: "skipped", state: makeState({ status: "Approved", step: { type: "skipped", reason: "known device and IP" } }), heading: "No selfie needed" },
       { name: "approved-es", state: makeState({ status: "Approved", language: "es", callback: "https://example.com/back", step: { type: "done" } }), heading: "Identidad verificada" },

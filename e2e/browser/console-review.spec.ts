@@ -30,7 +30,7 @@ async function reauth(input: { vendorData: string; selfie: string; ip: string; p
   expect(created.status).toBe(201);
   const phone = new CaptureClient(server.url, tokenOf(created.body.url), { "x-forwarded-for": input.ip });
   const started = await phone.start();
-  const done = await phone.answer(started.body.step.challenge.id, [imageBytes(input.selfie)]);
+  const done = await phone.captureLive(started.body.step.challenge.id, input.selfie);
   return { id: created.body.session_id as string, status: done.body.state.status as string };
 }
 
@@ -60,7 +60,8 @@ test.beforeAll(async () => {
       res.writeHead(200).end("ok");
     });
   }).listen(port, "127.0.0.1");
-  server = await startTestServer({ env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SEED_API_KEY: "console-review-key-0123456789abcdefgh" } });
+  // the test client plays a reverse proxy: X-Forwarded-For gives each session its address
+  server = await startTestServer({ env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SEED_API_KEY: "console-review-key-0123456789abcdefgh", TRUSTED_PROXIES: "127.0.0.1" } });
   a = { url: server.url, key: "console-review-key-0123456789abcdefgh" };
   adminCookie = (await loginConsole(server.url, admin.email, admin.password))!;
   for (const [who, role] of [[reviewer, "reviewer"], [viewer, "viewer"]] as const) {

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type { CaptureChallenge, HeadTurn, LivenessMethod } from "@/lib/capture/types";
+import { BURST_FRAMES, BURST_INTERVAL_MS } from "@/lib/capture/verify-capture-burst";
 
 const PALETTE = ["#ff2020", "#20d020", "#2040ff", "#ffffff", "#ff20ff", "#20ffff", "#ffff20"];
 const TURNS: HeadTurn[] = ["left", "right", "up", "down"];
@@ -20,5 +21,5 @@ export function createChallenge(method: LivenessMethod): CaptureChallenge {
     const second = first === "left" ? "right" : "left";
     return { id, method, turns: randomInt(2) ? [first, second] : [first, second, TURNS[2 + randomInt(2)]] };
   }
-  return { id, method: "PASSIVE" };
+  return { id, method: "PASSIVE", frames: BURST_FRAMES, intervalMs: BURST_INTERVAL_MS };
 }

@@ -2,6 +2,7 @@ import type { AnalyzedUpload } from "@/lib/checks/analyze-upload";
 import { describeFaceWarnings } from "@/lib/checks/analyze-upload";
 import type { RetryReason } from "@/lib/capture/retry-reasons";
 import type { CaptureChallenge } from "@/lib/capture/types";
+import type { BurstVerdict } from "@/lib/capture/verify-capture-burst";
 import { verifyFlashResponse, type Rgb } from "@/lib/capture/verify-flash-response";
 import { verifyHeadTurns } from "@/lib/capture/verify-head-turns";
 import { compareEmbeddings, scoreLiveness } from "@/lib/vision";
@@ -38,15 +39,21 @@ function attack(score: number | null, warnings: Warning[], retryReason: RetryRea
 }
 
 // One capture attempt against its challenge: the anti-spoofing score of the first (straight) frame, plus
-// the method's own proof of a live, present person (colour response or 3-D head turns).
-export async function evaluateLiveness(input: { challenge: CaptureChallenge; frames: AnalyzedUpload[]; thresholds: Thresholds }): Promise<LivenessEvaluation> {
+// the method's own proof of a live, present person (a camera burst, colour response or 3-D head turns).
+// A failed burst is an attack for reviewers (the codes go in the warning) and a generic retry for the
+// page: the reason it gets does not say which check caught it.
+export async function evaluateLiveness(input: { challenge: CaptureChallenge; frames: AnalyzedUpload[]; burst: BurstVerdict | null; thresholds: Thresholds }): Promise<LivenessEvaluation> {
   const [first] = input.frames;
   const warnings = describeFaceWarnings(first);
   if (!first.analysis.primary) return { status: "Declined", score: null, warnings, retryReason: "no_face", details: {} };
   const liveness = await scoreLiveness(first.image, first.analysis.faces[0]);
   const score = Math.round(liveness.score);
   const details: Record<string, unknown> = { passive: { score, probability: liveness.probability, ...(liveness.limitation ? { limitation: liveness.limitation } : {}) } };
-  const { challenge } = input;
+  const { challenge, burst } = input;
+  if (challenge.method === "PASSIVE") {
+    Object.assign(details, { burst: burst ?? { ok: false, codes: ["BURST_MISSING"] } });
+    if (!burst?.ok) return attack(score, warnings, "liveness_failed", `Capture burst rejected: ${burst?.codes.join(", ") ?? "BURST_MISSING"}.`, details);
+  }
   if (challenge.method !== "PASSIVE" && input.frames.some((f) => !f.analysis.primary)) return attack(score, warnings, "no_face", "The face left the frame during the challenge.", details);
   if (challenge.method === "FLASHING") {
     const verdict = verifyFlashResponse({ colors: challenge.colors, faceMeans: input.frames.map(faceMean) });

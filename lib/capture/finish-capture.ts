@@ -12,13 +12,20 @@ export function deviceHash(applicationId: string, deviceId: string): string {
   return hashToken(`${applicationId}:${deviceId}`);
 }
 
-// Device and IP seen on an approved session become "known" for this vendor_data (adaptive step-up).
+// Device and IP seen on an approved session become "known" for this vendor_data (adaptive step-up). The
+// device key the page proved at start is registered with the device: later sessions must prove it
+// again (find-known-device.ts). An approval with a new key (site data cleared) re-registers.
 async function rememberDeviceAndIp(tx: Tx, session: CaptureSessionRow): Promise<void> {
   if (!session.vendorData) return;
   const now = new Date();
   const key = { applicationId: session.applicationId, vendorData: session.vendorData };
   if (session.deviceIdHash) {
-    await tx.knownDevice.upsert({ where: { applicationId_vendorData_deviceIdHash: { ...key, deviceIdHash: session.deviceIdHash } }, create: { ...key, deviceIdHash: session.deviceIdHash, userAgent: session.userAgent }, update: { lastSeenAt: now } });
+    const publicKey = session.deviceKey ?? undefined;
+    await tx.knownDevice.upsert({
+      where: { applicationId_vendorData_deviceIdHash: { ...key, deviceIdHash: session.deviceIdHash } },
+      create: { ...key, deviceIdHash: session.deviceIdHash, publicKey: publicKey ?? null, userAgent: session.userAgent },
+      update: { lastSeenAt: now, ...(publicKey ? { publicKey } : {}) },
+    });
   }
   if (session.ip) await tx.knownIp.upsert({ where: { applicationId_vendorData_ip: { ...key, ip: session.ip } }, create: { ...key, ip: session.ip }, update: { lastSeenAt: now } });
 }

@@ -3,6 +3,7 @@ import { describeRetryReason, type RetryReason } from "@/lib/capture/retry-reaso
 import { readChallenge, readStepUp } from "@/lib/capture/session-context";
 import type { CaptureChallenge, CaptureState, CaptureStep } from "@/lib/capture/types";
 import { getDb } from "@/lib/db";
+import { BURST_FRAMES, BURST_INTERVAL_MS } from "@/lib/capture/verify-capture-burst";
 import { captureUrlFor } from "@/lib/sessions/build-session-decision";
 
 const OPEN = new Set(["Not Started", "In Progress"]);
@@ -11,10 +12,11 @@ const OPEN = new Set(["Not Started", "In Progress"]);
 function publicChallenge(stored: NonNullable<ReturnType<typeof readChallenge>>): CaptureChallenge {
   if (stored.method === "FLASHING") return { id: stored.id, method: stored.method, colors: stored.colors, stepMs: stored.stepMs };
   if (stored.method === "ACTIVE_3D") return { id: stored.id, method: stored.method, turns: stored.turns };
-  return { id: stored.id, method: "PASSIVE" };
+  return { id: stored.id, method: "PASSIVE", frames: BURST_FRAMES, intervalMs: BURST_INTERVAL_MS };
 }
 
-// Only what the page needs: the challenge without its bookkeeping, no scores, no other sessions' data.
+// Only what the page needs: the challenge without its bookkeeping (nor its burst nonce), no scores, no
+// risk codes, no other sessions' data.
 export async function getCaptureState(session: CaptureSessionRow, token: string): Promise<CaptureState> {
   const language = session.language?.toLowerCase().startsWith("es") ? "es" : "en";
   const stored = readChallenge(session.challenge);
@@ -37,7 +39,8 @@ export async function getCaptureState(session: CaptureSessionRow, token: string)
     captureUrl: captureUrlFor(token),
     callback: session.callback,
     step,
-    lastAttempt: last ? { ok: last.status !== "Declined", reason: reason ? describeRetryReason(reason, language) : null, risks: (last.warnings as { risk: string }[]).map((w) => w.risk) } : null,
+    lastAttempt: last ? { ok: last.status !== "Declined", reason: reason ? describeRetryReason(reason, language) : null } : null,
+    deviceNonce: session.status === "Not Started" ? session.deviceNonce : null,
     expiresAt: session.expiresAt.toISOString(),
   };
 }

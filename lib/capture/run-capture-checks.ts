@@ -6,6 +6,7 @@ import { evaluateLiveness } from "@/lib/capture/evaluate-liveness";
 import type { RetryReason } from "@/lib/capture/retry-reasons";
 import type { StoredChallenge, StoredStepUp } from "@/lib/capture/session-context";
 import type { LivenessMethod } from "@/lib/capture/types";
+import type { BurstVerdict } from "@/lib/capture/verify-capture-burst";
 import type { Db } from "@/lib/db";
 import { storeMedia } from "@/lib/media/blob-store";
 import { compareWithTemplate } from "@/lib/templates/compare-with-template";
@@ -17,7 +18,8 @@ import type { CheckResultInput, FinalStatus, WorkflowGraph, WorkflowSignals } fr
 
 export type CaptureSession = { id: string; applicationId: string; vendorData: string | null; referenceTemplateId: string | null; graph: WorkflowGraph; stepUp: StoredStepUp | null };
 export type Settings = { faceMatch: Thresholds; liveness: Thresholds; retentionDays: number | null };
-export type Submission = { challenge: StoredChallenge; frames: AnalyzedUpload[] };
+// `burst`: the PASSIVE burst's own verdict (verify-capture-burst.ts), null for the other methods
+export type Submission = { challenge: StoredChallenge; frames: AnalyzedUpload[]; burst: BurstVerdict | null };
 export type CaptureProgress =
   | { kind: "challenge"; challenge: StoredChallenge; retryReason: RetryReason | null }
   | { kind: "outcome"; status: FinalStatus; pathTaken: string[]; selfie: AnalyzedUpload | null };
@@ -68,7 +70,7 @@ export async function runCaptureChecks(db: Db, input: { session: CaptureSession;
     }
     if (pending && pending.challenge.nodeId === step.nodeId && step.feature === "LIVENESS") {
       const thresholds = thresholdsOf(config, settings.liveness);
-      const evaluation = await evaluateLiveness({ challenge: pending.challenge, frames: pending.frames, thresholds });
+      const evaluation = await evaluateLiveness({ challenge: pending.challenge, frames: pending.frames, burst: pending.burst, thresholds });
       if (pending.frames[0].analysis.primary) await keepSelfie(pending.frames[0]);
       const mediaIds = selfieMediaId ? { reference_image: selfieMediaId } : undefined;
       await record(step.nodeId, "LIVENESS", step.attempt, { status: evaluation.status, score: evaluation.score, warnings: evaluation.warnings, method: pending.challenge.method, data: { ...evaluation.details, thresholds, retryReason: evaluation.retryReason, challengeId: pending.challenge.id }, mediaIds });

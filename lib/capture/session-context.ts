@@ -2,8 +2,9 @@ import type { CaptureChallenge } from "@/lib/capture/types";
 import type { StepUp } from "@/lib/capture/decide-step-up";
 import type { WorkflowSignals } from "@/lib/workflows/types";
 
-// What the capture flow keeps on the session row between requests.
-export type StoredChallenge = CaptureChallenge & { nodeId: string; attempt: number; maxAttempts: number; issuedAt: string };
+// What the capture flow keeps on the session row between requests. `burst`: the nonce of the PASSIVE
+// burst the page is taking now (one at a time; consumed with the challenge).
+export type StoredChallenge = CaptureChallenge & { nodeId: string; attempt: number; maxAttempts: number; issuedAt: string; burst?: { nonce: string; issuedAt: string } };
 export type StoredStepUp = StepUp & { signals: WorkflowSignals };
 
 export function readChallenge(value: unknown): StoredChallenge | null {

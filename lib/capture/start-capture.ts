@@ -2,10 +2,12 @@ import { randomBytes } from "node:crypto";
 import { toCaptureSession, toCaptureSettings } from "@/lib/capture/capture-settings";
 import { decideStepUp } from "@/lib/capture/decide-step-up";
 import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
+import { findKnownDevice } from "@/lib/capture/find-known-device";
 import { deviceHash, finishCapture } from "@/lib/capture/finish-capture";
 import { runCaptureChecks } from "@/lib/capture/run-capture-checks";
 import type { StoredStepUp } from "@/lib/capture/session-context";
 import type { LivenessMethod } from "@/lib/capture/types";
+import type { DeviceKeyProof } from "@/lib/capture/verify-device-key";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isAnonymousIp } from "@/lib/ip/anonymous-networks";
@@ -20,20 +22,19 @@ export function newDeviceId(): string {
 
 // POST /api/capture/{token}/start: the user opened the page and pressed start. Not Started -> In Progress
 // (webhook), device and IP recorded, adaptive step-up decided, then the first challenge (or the outcome).
-export async function startCapture(input: { token: string; deviceId: string; ip: string | null; userAgent: string | null }) {
+// `ip` is null when the client's address is unknown: then it is never a known IP.
+export async function startCapture(input: { token: string; deviceId: string; deviceKey: DeviceKeyProof | null; ip: string | null; userAgent: string | null }) {
   const db = getDb();
   let session = await findCaptureSessionOrThrow(input.token);
   if (session.status !== "Not Started" && session.status !== "In Progress") return session;
   if (session.expiresAt < new Date()) throw new AppError("gone", "This verification link has expired.");
   if (session.status === "Not Started") {
     const hash = deviceHash(session.applicationId, input.deviceId);
-    const known = session.vendorData
-      ? await Promise.all([
-          db.knownDevice.count({ where: { applicationId: session.applicationId, vendorData: session.vendorData, deviceIdHash: hash } }),
-          input.ip ? db.knownIp.count({ where: { applicationId: session.applicationId, vendorData: session.vendorData, ip: input.ip } }) : 0,
-        ])
-      : [0, 0];
-    const signals = { known_device: known[0] > 0, known_ip: known[1] > 0, anonymous_network: isAnonymousIp(input.ip) };
+    const [device, knownIps] = await Promise.all([
+      findKnownDevice(db, { session, deviceIdHash: hash, proof: input.deviceKey }),
+      session.vendorData && input.ip ? db.knownIp.count({ where: { applicationId: session.applicationId, vendorData: session.vendorData, ip: input.ip } }) : 0,
+    ]);
+    const signals = { known_device: device.known, known_ip: knownIps > 0, anonymous_network: isAnonymousIp(input.ip), device_key: device.keyStatus };
     const graph = session.workflowVersion?.graph as { nodes: { type: string; config?: { face_liveness_method?: LivenessMethod } }[] } | undefined;
     const workflowMethod = graph?.nodes.find((n) => n.type === "LIVENESS")?.config?.face_liveness_method ?? "PASSIVE";
     const decided = decideStepUp({ knownDevice: signals.known_device, knownIp: signals.known_ip, anonymousNetwork: signals.anonymous_network }, workflowMethod);
@@ -45,7 +46,7 @@ export async function startCapture(input: { token: string; deviceId: string; ip:
       to: "In Progress",
       actor: "end_user",
       reason: "capture started",
-      data: { startedAt: new Date(), abandonAt: new Date(Date.now() + sessionCompleteWithinMs()), deviceIdHash: hash, ip: input.ip, userAgent: input.userAgent?.slice(0, 400) ?? null, stepUp: session.workflowType === "biometric_authentication" ? stepUp : { action: "capture", method: workflowMethod, reason: "verification", signals } },
+      data: { startedAt: new Date(), abandonAt: new Date(Date.now() + sessionCompleteWithinMs()), deviceIdHash: hash, deviceKey: device.verifiedKey, ip: input.ip, userAgent: input.userAgent?.slice(0, 400) ?? null, stepUp: session.workflowType === "biometric_authentication" ? stepUp : { action: "capture", method: workflowMethod, reason: "verification", signals } },
     });
     session = await findCaptureSessionOrThrow(input.token);
     if (session.workflowType === "biometric_authentication" && stepUp.action === "skip") {

@@ -6,22 +6,53 @@ import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
 import { finishCapture } from "@/lib/capture/finish-capture";
 import { describeRetryReason } from "@/lib/capture/retry-reasons";
 import { runCaptureChecks } from "@/lib/capture/run-capture-checks";
-import { readChallenge } from "@/lib/capture/session-context";
+import { readChallenge, type StoredChallenge } from "@/lib/capture/session-context";
+import { BURST_FRAMES, verifyCaptureBurst, type BurstVerdict } from "@/lib/capture/verify-capture-burst";
 import { getDb, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 const MAX_FRAME_BYTES = 3 * 1024 * 1024;
 const CHALLENGE_TTL_MS = 10 * 60_000;
 
-function expectedFrames(challenge: NonNullable<ReturnType<typeof readChallenge>>): number {
+function expectedFrames(challenge: StoredChallenge): number {
   if (challenge.method === "FLASHING") return challenge.colors.length;
   if (challenge.method === "ACTIVE_3D") return challenge.turns.length + 1;
-  return 1;
+  return BURST_FRAMES;
+}
+
+// frame_times: a JSON array of numbers, one per frame (ms after the page received the burst nonce)
+function readFrameTimes(form: MultipartForm, count: number): number[] {
+  const raw = getTextField(form, "frame_times", 400);
+  let times: unknown;
+  try {
+    times = raw === null ? null : JSON.parse(raw);
+  } catch {
+    times = null;
+  }
+  if (!Array.isArray(times) || times.length !== count || times.some((t) => typeof t !== "number" || !Number.isFinite(t))) {
+    throw new AppError("validation_error", `frame_times must be a JSON array of ${count} numbers.`, { field: "frame_times" });
+  }
+  return times as number[];
+}
+
+// The burst's own evidence (burst_nonce, frame_times, the frames' pixels and landmarks) judged before
+// any model looks at it. Faces only, not embedded, for the frames after the first.
+function judgeBurst(input: { form: MultipartForm; challenge: StoredChallenge; frames: AnalyzedUpload[]; times: number[]; receivedAt: number }): BurstVerdict {
+  const { challenge } = input;
+  return verifyCaptureBurst({
+    frames: input.frames.map((f) => ({ image: f.image, landmarks: f.analysis.faces[0]?.landmarks ?? null })),
+    times: input.times,
+    expectedNonce: challenge.burst?.nonce ?? null,
+    givenNonce: getTextField(input.form, "burst_nonce", 100),
+    issuedAtMs: challenge.burst ? Date.parse(challenge.burst.issuedAt) : null,
+    receivedAtMs: input.receivedAt,
+  });
 }
 
 // POST /api/capture/{token}/frames: the answer to the current challenge. The challenge is consumed by a
 // conditional update first, so a replayed or concurrent submission of the same answer is refused.
-export async function submitFrames(input: { token: string; form: MultipartForm }): Promise<{ outcome: "decided" | "retry"; reason: string | null }> {
+// `receivedAt`: when the request arrived, before its body was read (the burst's timing is judged on it).
+export async function submitFrames(input: { token: string; form: MultipartForm; receivedAt: number }): Promise<{ outcome: "decided" | "retry"; reason: string | null }> {
   const db = getDb();
   const session = await findCaptureSessionOrThrow(input.token);
   if (session.status !== "In Progress") throw new AppError("conflict", session.status === "Not Started" ? "Start the capture first." : `This verification is already finished (${session.status}).`);
@@ -32,17 +63,19 @@ export async function submitFrames(input: { token: string; form: MultipartForm }
 
   const files = input.form.getAll("frames");
   if (files.length !== expectedFrames(challenge)) throw new AppError("validation_error", `This challenge needs ${expectedFrames(challenge)} frame(s); got ${files.length}.`, { field: "frames" });
-  const frames: AnalyzedUpload[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const bytes = fileBytes(files[i], "frames");
-    if (bytes.byteLength > MAX_FRAME_BYTES) throw new AppError("payload_too_large", "A frame is larger than 3 MB.", { field: "frames" });
-    frames.push(await analyzeUpload({ field: `frames[${i}]`, bytes, rotate: false }));
-  }
+  const passive = challenge.method === "PASSIVE";
+  const times = passive ? readFrameTimes(input.form, files.length) : [];
+  const uploads = files.map((file) => fileBytes(file, "frames"));
+  if (uploads.some((bytes) => bytes.byteLength > MAX_FRAME_BYTES)) throw new AppError("payload_too_large", "A frame is larger than 3 MB.", { field: "frames" });
+  // all frames at once, so the inference workers share them; a burst's later frames are only looked at
+  // for their pixels and landmarks: no embedding needed
+  const frames: AnalyzedUpload[] = await Promise.all(uploads.map((bytes, i) => analyzeUpload({ field: `frames[${i}]`, bytes, rotate: false, embed: i === 0 || !passive })));
+  const burst = passive ? judgeBurst({ form: input.form, challenge, frames, times, receivedAt: input.receivedAt }) : null;
 
   const claimed = await db.verificationSession.updateMany({ where: { id: session.id, status: "In Progress", updatedAt: session.updatedAt }, data: { challenge: Prisma.DbNull } });
   if (claimed.count !== 1) throw new AppError("conflict", "This challenge was already answered.", { field: "challenge_id" });
 
-  const progress = await runCaptureChecks(db, { session: toCaptureSession(session), settings: toCaptureSettings(session), submission: { challenge, frames } });
+  const progress = await runCaptureChecks(db, { session: toCaptureSession(session), settings: toCaptureSettings(session), submission: { challenge, frames, burst } });
   if (progress.kind === "challenge") {
     await db.verificationSession.update({ where: { id: session.id }, data: { challenge: progress.challenge } });
     return { outcome: "retry", reason: progress.retryReason ? describeRetryReason(progress.retryReason, session.language) : null };

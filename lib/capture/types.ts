@@ -6,7 +6,9 @@ export type LivenessMethod = "PASSIVE" | "FLASHING" | "ACTIVE_3D";
 export type HeadTurn = "left" | "right" | "up" | "down";
 
 export type CaptureChallenge =
-  | { id: string; method: "PASSIVE" }
+  // PASSIVE: a burst of `frames` frames about `intervalMs` apart, right after fetching its nonce
+  // (POST /api/capture/{token}/burst); frame times go with it
+  | { id: string; method: "PASSIVE"; frames: number; intervalMs: number }
   // FLASHING: show each colour full-screen for `stepMs`, capture one frame per colour (same order)
   | { id: string; method: "FLASHING"; colors: string[]; stepMs: number }
   // ACTIVE_3D: one frame looking straight, then one frame per requested turn (same order)
@@ -31,10 +33,16 @@ export type CaptureState = {
   captureUrl: string;
   callback: string | null;
   step: CaptureStep;
-  // last attempt's outcome, shown on the retry screen
-  lastAttempt: { ok: boolean; reason: string | null; risks: string[] } | null;
+  // last attempt's outcome, shown on the retry screen: a reason in words, never the risk codes (they
+  // would tell someone probing the checks which one caught them; reviewers see them in the console)
+  lastAttempt: { ok: boolean; reason: string | null } | null;
+  // while not started: the random nonce the page's device key signs when the user presses start
+  deviceNonce: string | null;
   expiresAt: string;
 };
+
+// POST /api/capture/{token}/burst answer: the single-use nonce for one PASSIVE burst
+export type BurstTicket = { nonce: string; frames: number; intervalMs: number };
 
 // POST /api/capture/{token}/frames answer
 export type FrameResult = {

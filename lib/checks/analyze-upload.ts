@@ -9,9 +9,10 @@ export type AnalyzedUpload = { field: string; bytes: Uint8Array; image: DecodedI
 
 // Bytes -> checked, oriented pixels -> every face, with the largest embedded and graded. For the
 // capture flow, whose challenges read the frames' pixels here.
-export async function analyzeUpload(input: { field: string; bytes: Uint8Array; rotate: boolean }): Promise<AnalyzedUpload> {
+// `embed: false` finds the faces and their landmarks only (no embedding, no grading, no `primary`).
+export async function analyzeUpload(input: { field: string; bytes: Uint8Array; rotate: boolean; embed?: boolean }): Promise<AnalyzedUpload> {
   const image = await decodeImageOrThrow(input.bytes, { field: input.field });
-  const analysis = await analyzeFace(image, { rotate: input.rotate });
+  const analysis = await analyzeFace(image, { rotate: input.rotate, embed: input.embed });
   const turned = analysis.rotation === 0 ? image : { ...image, ...rotateImage(image, analysis.rotation) };
   return { field: input.field, bytes: input.bytes, image: turned, analysis };
 }

@@ -1,15 +1,26 @@
 import { isIP } from "node:net";
+import { getEnv } from "@/lib/env";
+import { parseTrustedProxies, type TrustedProxies } from "@/lib/ip/parse-trusted-proxies";
+import { readPeerAddress } from "@/lib/ip/read-peer-address";
+import { resolveClientIp } from "@/lib/ip/resolve-client-ip";
 
-// The end user's address from X-Forwarded-For. Next.js fills the header with the socket address only
-// when the request has none, so behind no proxy a client can claim any address; run the server behind
-// a reverse proxy that appends the real peer (nginx $proxy_add_x_forwarded_for, most load balancers).
-// The address is read from the right: the last entry is what the nearest proxy saw; with
-// TRUSTED_PROXY_HOPS=n, n further proxies of yours (a CDN in front of the load balancer) are skipped.
-export function getClientIp(headers: Headers, trustedHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0)): string | null {
-  const hops = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((h) => h.trim().replace(/^::ffff:/, ""))
-    .filter((h) => isIP(h));
-  const picked = hops[Math.max(0, hops.length - 1 - trustedHops)] ?? headers.get("x-real-ip")?.trim();
-  return picked && isIP(picked) ? picked : null;
+let cached: { source: string; proxies: TrustedProxies } | undefined;
+
+function trustedProxies(): TrustedProxies {
+  const source = getEnv().TRUSTED_PROXIES;
+  if (cached?.source !== source) cached = { source, proxies: parseTrustedProxies(source) };
+  return cached.proxies;
+}
+
+// The end user's address: the TCP peer, unless the peer is one of TRUSTED_PROXIES (then the
+// forwarded chain, see resolve-client-ip.ts). Null when unknown.
+export function getClientIp(headers: Headers): string | null {
+  const { list, empty } = trustedProxies();
+  return resolveClientIp({
+    peer: readPeerAddress(headers),
+    forwardedFor: empty ? null : headers.get("x-forwarded-for"),
+    realIp: empty ? null : headers.get("x-real-ip"),
+    isTrustedProxy: (address) => !empty && list.check(address, isIP(address) === 6 ? "ipv6" : "ipv4"),
+    hops: getEnv().TRUSTED_PROXY_HOPS,
+  });
 }

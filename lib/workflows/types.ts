@@ -35,7 +35,9 @@ export type FinalStatus = Extract<CheckStatus, "Approved" | "In Review" | "Decli
 export type WorkflowWarning = { risk: string; log_type?: string; short_description?: string; long_description?: string };
 
 // Facts about the session the conditions branch on; given up front (request context) or by checks.
-export type WorkflowSignals = { ip_country?: string; known_device?: boolean; known_ip?: boolean; anonymous_network?: boolean };
+// device_key (reviewers' information): what the hosted page's device key proved at start.
+export type DeviceKeyStatus = "registered" | "new" | "mismatch" | "invalid" | "absent";
+export type WorkflowSignals = { ip_country?: string; known_device?: boolean; known_ip?: boolean; anonymous_network?: boolean; device_key?: DeviceKeyStatus };
 
 export type CheckResultInput = {
   nodeId: string;

@@ -3,6 +3,7 @@ import { handleApiError } from "@/lib/api/error-response";
 import { readOrMintDeviceId, withDeviceCookie } from "@/lib/capture/capture-response";
 import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
 import { getCaptureState } from "@/lib/capture/get-capture-state";
+import { issueDeviceNonce } from "@/lib/capture/issue-device-nonce";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 export async function GET(req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
   try {
     const { token } = await ctx.params;
-    const session = await findCaptureSessionOrThrow(token);
+    const session = await issueDeviceNonce(await findCaptureSessionOrThrow(token), token);
     return withDeviceCookie(NextResponse.json(await getCaptureState(session, token)), readOrMintDeviceId(req));
   } catch (error) {
     return handleApiError(error);

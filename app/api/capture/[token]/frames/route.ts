@@ -14,11 +14,12 @@ const MAX_FRAMES_BODY_BYTES = 16 * 1024 * 1024;
 // POST /api/capture/{token}/frames – the frames answering the current challenge (multipart)
 export async function POST(req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
   try {
+    const receivedAt = Date.now();
     const { token } = await ctx.params;
     const admission = await admitFramesUpload(token);
     try {
       const form = await readAdmittedUpload(req, { applicationId: admission.applicationId, max: MAX_FRAMES_BODY_BYTES });
-      const result = await admitCheck({ applicationId: admission.applicationId }, () => submitFrames({ token, form }));
+      const result = await admitCheck({ applicationId: admission.applicationId }, () => submitFrames({ token, form, receivedAt }));
       const state = await getCaptureState(await findCaptureSessionOrThrow(token), token);
       return NextResponse.json({ ...result, state }, { headers: { "cache-control": "no-store" } });
     } finally {

@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { handleApiError } from "@/lib/api/error-response";
+import { parseJsonBody } from "@/lib/api/parse-json-body";
 import { readOrMintDeviceId, withDeviceCookie } from "@/lib/capture/capture-response";
 import { getCaptureState } from "@/lib/capture/get-capture-state";
+import { startCaptureSchema } from "@/lib/capture/schemas";
 import { startCapture } from "@/lib/capture/start-capture";
 import { getClientIp } from "@/lib/ip/client-ip";
 
@@ -11,8 +13,11 @@ export const dynamic = "force-dynamic";
 export async function POST(req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
   try {
     const { token } = await ctx.params;
+    // a body is optional: without the device key's proof the device simply counts as new
+    const body = req.headers.get("content-type")?.includes("json") ? await parseJsonBody(req, startCaptureSchema) : {};
+    const deviceKey = body.device_key ? { publicKey: body.device_key.public_key, signature: body.device_key.signature } : null;
     const device = readOrMintDeviceId(req);
-    const session = await startCapture({ token, deviceId: device.deviceId, ip: getClientIp(req.headers), userAgent: req.headers.get("user-agent") });
+    const session = await startCapture({ token, deviceId: device.deviceId, deviceKey, ip: getClientIp(req.headers), userAgent: req.headers.get("user-agent") });
     return withDeviceCookie(NextResponse.json(await getCaptureState(session, token)), device);
   } catch (error) {
     return handleApiError(error);

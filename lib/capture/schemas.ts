@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, "must be base64url");
+
+// POST /api/capture/{token}/start: the page's proof that it holds its device key (absent when the
+// browser has no WebCrypto or IndexedDB: the device then counts as new).
+export const startCaptureSchema = z.object({
+  device_key: z.object({ public_key: base64url.max(200), signature: base64url.max(200) }).optional(),
+});
+
+// POST /api/capture/{token}/burst: a nonce for the capture burst answering this challenge.
+export const burstRequestSchema = z.object({ challenge_id: z.string().min(1).max(100) });
