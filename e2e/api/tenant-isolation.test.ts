@@ -61,7 +61,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("tenant isolation (%s)", (pr
     fromA.sessionId = created.body.session_id;
     const capture = new CaptureClient(server.url, tokenOf(created.body.url));
     const started = await capture.start();
-    const done = await capture.answer(started.body.step.challenge.id, [imageBytes("images/deepface-01/2.jpg")]);
+    const done = await capture.captureLive(started.body.step.challenge.id, "images/deepface-01/2.jpg");
     expect(done.body.state.status).toBe("Approved");
     const decision = await api(a, "GET", `/v3/session/${fromA.sessionId}/decision/`);
     fromA.mediaUrl = decision.body.liveness.reference_image;
