@@ -24,5 +24,6 @@ export function estimateErrorRates(score: number): ErrorRateEstimate {
     return { fmr: high.fmr === 0 ? bound : `≤ ${low.fmrLabel}`, fnmr: `≈ ${(low.fnmr + f * (high.fnmr - low.fnmr)).toFixed(1)} %`, basis: "interpolated" };
   }
   if (score > high.score) return { fmr: high.fmr === 0 ? bound : `≤ ${high.fmrLabel}`, fnmr: `> ${high.fnmr.toFixed(1)} %`, basis: "bound" };
-  return { fmr: `> 0 (not measured below ${low.score})`, fnmr: `≤ ${low.fnmr.toFixed(1)} %`, basis: "bound" };
+  // a lower threshold only accepts more genuine pairs: at most the FNMR measured at the low point
+  return { fmr: `> 0 (not measured below ${low.score})`, fnmr: low.fnmr === 0 ? "0 %" : `≤ ${low.fnmr.toFixed(1)} %`, basis: "bound" };
 }

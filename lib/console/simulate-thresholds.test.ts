@@ -24,6 +24,6 @@ describe("estimateErrorRates", () => {
     expect(estimateErrorRates(70)).toMatchObject({ basis: "measured", fnmr: "2.3 %", fmr: "0 / 543 (< 0.2 %)" });
     expect(estimateErrorRates(60)).toMatchObject({ basis: "interpolated", fnmr: "≈ 1.2 %", fmr: "< 0.2 %" });
     expect(estimateErrorRates(80)).toMatchObject({ basis: "bound", fnmr: "> 2.3 %" });
-    expect(estimateErrorRates(30)).toMatchObject({ basis: "bound", fnmr: "≤ 0.0 %" });
+    expect(estimateErrorRates(30)).toMatchObject({ basis: "bound", fnmr: "0 %" });
   });
 });
