@@ -18,7 +18,6 @@ export async function proxy(request: NextRequest) {
     development: process.env.NODE_ENV === "development",
   });
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 
-export const bodyTimedOut = (ms: number) =>
+const bodyTimedOut = (ms: number) =>
   new AppError("request_timeout", `The request body did not arrive within ${Math.round(ms / 1000)} s; send it again on a faster connection.`);
 
 // A request body must arrive whole within BODY_READ_TIMEOUT_MS: a client that trickles bytes (or never

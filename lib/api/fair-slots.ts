@@ -6,7 +6,7 @@
 //   arrival order, before anyone above their share takes a slot again; a tenant at or above its
 //   share (or any request when `waitMs` is 0) is refused at once: load shedding, not queueing.
 // Pure bookkeeping (no I/O), so the policy is unit-tested directly.
-export type FairSlotsOptions = { capacity: number; share: number; tenantMax?: number; waitMs?: number; maxWaiting?: number };
+export type FairSlotsOptions = { capacity: number; share: number; tenantMax?: number; waitMs?: number };
 export type ReleaseSlot = () => void;
 export type FairSlots = {
   /** A slot for `tenant`, or null when refused (the caller answers 503). Call the release exactly once. */
@@ -22,7 +22,6 @@ export function createFairSlots(options: FairSlotsOptions): FairSlots {
   const tenantMax = Math.max(1, Math.min(options.tenantMax ?? capacity, capacity));
   const share = Math.max(1, Math.min(options.share, tenantMax));
   const waitMs = options.waitMs ?? 0;
-  const maxWaiting = options.maxWaiting ?? capacity;
   const heldBy = new Map<string, number>();
   const queue: Waiter[] = [];
   let total = 0;
@@ -63,7 +62,7 @@ export function createFairSlots(options: FairSlotsOptions): FairSlots {
 
   const acquire = (tenant: string): Promise<ReleaseSlot | null> => {
     if (canTake(tenant)) return Promise.resolve(take(tenant));
-    if (waitMs <= 0 || held(tenant) >= share || queue.length >= maxWaiting) return Promise.resolve(null);
+    if (waitMs <= 0 || held(tenant) >= share || queue.length >= capacity) return Promise.resolve(null);
     return new Promise((resolve) => {
       const waiter: Waiter = { tenant, grant: resolve };
       waiter.timer = setTimeout(() => {

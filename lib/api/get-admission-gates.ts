@@ -1,5 +1,8 @@
 import { createFairSlots, type FairSlots } from "@/lib/api/fair-slots";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+export const atCapacity = (what: string) => new AppError("service_unavailable", `The server is at capacity (${what}); retry in a moment.`, { headers: { "Retry-After": "1" } });
 
 export type AdmissionGates = {
   /** request bodies being received for the checks (API uploads and capture frames) */
@@ -35,7 +38,3 @@ export function getAdmissionGates(): AdmissionGates {
   return holder[KEY];
 }
 
-// Tests change the limits between cases.
-export function resetAdmissionGates(): void {
-  delete holder[KEY];
-}

@@ -1,6 +1,5 @@
-import { getAdmissionGates } from "@/lib/api/get-admission-gates";
+import { atCapacity, getAdmissionGates } from "@/lib/api/get-admission-gates";
 import { MAX_MULTIPART_BYTES, readMultipartForm, type MultipartForm } from "@/lib/api/read-multipart-form";
-import { atCapacity } from "@/lib/checks/admit-check";
 
 // The multipart body of a face check, received under the upload limits before the check itself is
 // admitted: an upload slot of the application (refused at once with 503 when it or the server has

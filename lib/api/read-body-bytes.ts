@@ -4,11 +4,11 @@ import { AppError } from "@/lib/errors";
 // Reads a whole request body into memory, refusing it as soon as it passes `max` bytes: a declared
 // Content-Length over the cap is refused before reading, and a chunked body without one is cut off at
 // the cap rather than read to its end first.
-export async function readBodyBytes(req: Request, input: { max: number; tooLarge: () => AppError; timeoutMs?: number }): Promise<Buffer> {
+export async function readBodyBytes(req: Request, input: { max: number; tooLarge: () => AppError }): Promise<Buffer> {
   if (Number(req.headers.get("content-length") ?? 0) > input.max) throw input.tooLarge();
   if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
-  const deadline = startBodyReadDeadline(reader, input.timeoutMs);
+  const deadline = startBodyReadDeadline(reader);
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { createBackoffLimiter } from "@/lib/auth/create-backoff-limiter";
-import { createConsoleSession } from "@/lib/auth/create-console-session";
+import { createConsoleSession, KEEP_ENDED_SESSIONS_MS } from "@/lib/auth/create-console-session";
 import { verifyDummyPassword, verifyPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
 import { getClientIp } from "@/lib/ip/client-ip";
@@ -26,7 +26,6 @@ const limiterDefaults = { baseDelayMs: 1000, maxDelayMs: 15 * 60 * 1000, forgetA
 const perAccountAndIp = createBackoffLimiter({ ...limiterDefaults, freeFailures: 5 });
 const perIp = createBackoffLimiter({ ...limiterDefaults, freeFailures: 50 });
 const perAccount = createBackoffLimiter({ ...limiterDefaults, freeFailures: 20 });
-const KNOWN_ADDRESS_MS = 90 * 24 * 3600 * 1000;
 
 // Thrown to next-auth, which hands the message to the login form as the error (login-form.tsx).
 const THROTTLED_ERROR = "throttled";
@@ -45,7 +44,7 @@ function headersOf(req: LoginRequest | undefined): Headers {
 }
 
 async function isKnownAddress(email: string, ip: string): Promise<boolean> {
-  const since = new Date(Date.now() - KNOWN_ADDRESS_MS);
+  const since = new Date(Date.now() - KEEP_ENDED_SESSIONS_MS);
   return (await getDb().consoleSession.count({ where: { ip, createdAt: { gte: since }, user: { email } } })) > 0;
 }
 

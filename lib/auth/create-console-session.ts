@@ -3,7 +3,8 @@ import { getEnv } from "@/lib/env";
 
 // Rows past their end are kept this long (the sign-in addresses feed the login throttle's "known
 // address" check), then deleted when someone signs in.
-const KEEP_ENDED_SESSIONS_MS = 90 * 24 * 3600 * 1000;
+/** Ended sign-ins are kept this long: sign-in backoff reads them to know an account's usual addresses. */
+export const KEEP_ENDED_SESSIONS_MS = 90 * 24 * 3600 * 1000;
 
 // A console sign-in: its id goes into the JWT; its end is fixed now (CONSOLE_SESSION_HOURS), so
 // nothing the browser does afterwards can extend it.

@@ -18,8 +18,10 @@ export async function startServerRuntime(): Promise<void> {
     const { reembedStaleTemplates } = await import("@/lib/templates/reembed-stale-templates");
     void (await import("@/lib/vision"))
       .loadVisionModels()
-      .then(() => reembedStaleTemplates(getDb()))
-      .catch((error: Error) => logger.error("face models failed to load", { error: error.message }));
+      .then(
+        () => reembedStaleTemplates(getDb()).catch((error: Error) => logger.error("face templates were not re-embedded", { error: error.message })),
+        (error: Error) => logger.error("face models failed to load", { error: error.message }),
+      );
     (await import("@/lib/webhooks/worker")).startWebhookWorker();
     (await import("@/lib/sessions/sweep-session-deadlines")).startSessionSweeper();
     (await import("@/lib/retention/start-retention-job")).startRetentionJob();

@@ -1,5 +1,5 @@
 import { getAdmissionGates } from "@/lib/api/get-admission-gates";
-import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
+import { assertCaptureOpen, findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
 import { readChallenge } from "@/lib/capture/session-context";
 import { AppError } from "@/lib/errors";
 
@@ -9,8 +9,7 @@ import { AppError } from "@/lib/errors";
 // (submitFrames checks the state again after the body, when it consumes the challenge.)
 export async function admitFramesUpload(token: string): Promise<{ applicationId: string; release: () => void }> {
   const session = await findCaptureSessionOrThrow(token);
-  if (session.status !== "In Progress") throw new AppError("conflict", session.status === "Not Started" ? "Start the capture first." : `This verification is already finished (${session.status}).`);
-  if (session.abandonAt && session.abandonAt < new Date()) throw new AppError("gone", "This verification took too long and was closed.");
+  assertCaptureOpen(session);
   if (!readChallenge(session.challenge)) throw new AppError("conflict", "No capture is expected now; reload the page.");
   const inFlight = getAdmissionGates().captureSessions;
   if (inFlight.has(session.id)) throw new AppError("rate_limited", "A capture for this verification is already being checked; wait for its answer.", { headers: { "Retry-After": "1" } });

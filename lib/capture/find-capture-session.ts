@@ -14,3 +14,9 @@ export async function findCaptureSessionOrThrow(token: string) {
 }
 
 export type CaptureSessionRow = Awaited<ReturnType<typeof findCaptureSessionOrThrow>>;
+
+/** The session is taking captures: started, not finished, not closed for taking too long. */
+export function assertCaptureOpen(session: Pick<CaptureSessionRow, "status" | "abandonAt">): void {
+  if (session.status !== "In Progress") throw new AppError("conflict", session.status === "Not Started" ? "Start the capture first." : `This verification is already finished (${session.status}).`);
+  if (session.abandonAt && session.abandonAt < new Date()) throw new AppError("gone", "This verification took too long and was closed.");
+}

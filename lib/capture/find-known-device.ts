@@ -12,11 +12,11 @@ export async function findKnownDevice(db: Db, input: { session: CaptureSessionRo
   const { session, proof } = input;
   const verified = Boolean(proof && session.deviceNonce && verifyDeviceKey({ ...proof, sessionId: session.id, nonce: session.deviceNonce }));
   const verifiedKey = verified ? proof!.publicKey : null;
+  if (!proof) return { known: false, keyStatus: "absent", verifiedKey };
+  if (!verifiedKey) return { known: false, keyStatus: "invalid", verifiedKey };
   const row = session.vendorData
     ? await db.knownDevice.findUnique({ where: { applicationId_vendorData_deviceIdHash: { applicationId: session.applicationId, vendorData: session.vendorData, deviceIdHash: input.deviceIdHash } } })
     : null;
-  if (!proof) return { known: false, keyStatus: "absent", verifiedKey };
-  if (!verifiedKey) return { known: false, keyStatus: "invalid", verifiedKey };
   if (!row?.publicKey) return { known: false, keyStatus: "new", verifiedKey };
   if (row.publicKey !== verifiedKey) return { known: false, keyStatus: "mismatch", verifiedKey };
   return { known: true, keyStatus: "registered", verifiedKey };

@@ -2,7 +2,7 @@ import type { MultipartForm } from "@/lib/api/read-multipart-form";
 import { analyzeUpload, type AnalyzedUpload } from "@/lib/checks/analyze-upload";
 import { fileBytes, getTextField } from "@/lib/checks/form-fields";
 import { toCaptureSession, toCaptureSettings } from "@/lib/capture/capture-settings";
-import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
+import { assertCaptureOpen, findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
 import { finishCapture } from "@/lib/capture/finish-capture";
 import { describeRetryReason } from "@/lib/capture/retry-reasons";
 import { runCaptureChecks } from "@/lib/capture/run-capture-checks";
@@ -55,8 +55,7 @@ function judgeBurst(input: { form: MultipartForm; challenge: StoredChallenge; fr
 export async function submitFrames(input: { token: string; form: MultipartForm; receivedAt: number }): Promise<{ outcome: "decided" | "retry"; reason: string | null }> {
   const db = getDb();
   const session = await findCaptureSessionOrThrow(input.token);
-  if (session.status !== "In Progress") throw new AppError("conflict", session.status === "Not Started" ? "Start the capture first." : `This verification is already finished (${session.status}).`);
-  if (session.abandonAt && session.abandonAt < new Date()) throw new AppError("gone", "This verification took too long and was closed.");
+  assertCaptureOpen(session);
   const challenge = readChallenge(session.challenge);
   if (!challenge || getTextField(input.form, "challenge_id", 100) !== challenge.id) throw new AppError("conflict", "This capture answers an old challenge; reload the page.", { field: "challenge_id" });
   if (Date.now() - Date.parse(challenge.issuedAt) > CHALLENGE_TTL_MS) throw new AppError("conflict", "The challenge expired; reload the page.", { field: "challenge_id" });

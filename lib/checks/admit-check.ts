@@ -1,7 +1,6 @@
-import { getAdmissionGates } from "@/lib/api/get-admission-gates";
-import { AppError } from "@/lib/errors";
-
-export const atCapacity = (what: string) => new AppError("service_unavailable", `The server is at capacity (${what}); retry in a moment.`, { headers: { "Retry-After": "1" } });
+import { atCapacity, getAdmissionGates } from "@/lib/api/get-admission-gates";
+import type { MultipartForm } from "@/lib/api/read-multipart-form";
+import { readAdmittedUpload } from "@/lib/api/read-admitted-upload";
 
 // Load shedding for the face checks, fair between applications: a check takes a slot only once its
 // body is in (a slow upload holds no slot), and one application cannot keep the others out: beyond
@@ -15,4 +14,10 @@ export async function admitCheck<T>(input: { applicationId: string }, run: () =>
   } finally {
     release();
   }
+}
+
+/** A face check's multipart body, received under the upload limits, then the check run under a check slot. */
+export async function admitUploadedCheck<T>(req: Request, input: { applicationId: string; max?: number }, run: (form: MultipartForm) => Promise<T>): Promise<T> {
+  const form = await readAdmittedUpload(req, input);
+  return admitCheck({ applicationId: input.applicationId }, () => run(form));
 }

@@ -8,8 +8,13 @@ import { getEncryptionKey, getPreviousEncryptionKeys } from "@/lib/crypto/instan
 const VERSION = 1;
 const HEADER = 1 + 4 + 12 + 16;
 
+// The configured keys are the same few Buffers for the life of the process: hash each once, not on
+// every decrypt (templates are decrypted by the thousand when a search index loads).
+const keyIds = new WeakMap<Buffer, Buffer>();
 function keyId(key: Buffer): Buffer {
-  return createHash("sha256").update(key).digest().subarray(0, 4);
+  let id = keyIds.get(key);
+  if (!id) keyIds.set(key, (id = createHash("sha256").update(key).digest().subarray(0, 4)));
+  return id;
 }
 
 /** The key id of a key, as hex (what logs and error messages show). */
@@ -45,8 +50,9 @@ export function encrypt(plaintext: Uint8Array, key: Buffer = getEncryptionKey(),
 export function decrypt(sealed: Uint8Array, explicitKey?: Buffer, aad?: string): Buffer {
   const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
   if (buf.length < HEADER || buf[0] !== VERSION) throw new Error("Not an encrypted payload");
+  // keyFor already matched the envelope's key id; an explicit key is checked here
   const key = explicitKey ?? keyFor(buf);
-  if (!buf.subarray(1, 5).equals(keyId(key))) throw new Error("Encrypted with a different key (check ENCRYPTION_KEY)");
+  if (explicitKey && !buf.subarray(1, 5).equals(keyId(key))) throw new Error("Encrypted with a different key (check ENCRYPTION_KEY)");
   const decipher = createDecipheriv("aes-256-gcm", key, buf.subarray(5, 17));
   if (aad) decipher.setAAD(Buffer.from(aad, "utf8"));
   decipher.setAuthTag(buf.subarray(17, 33));

@@ -2,15 +2,15 @@ import { mkdir, readFile, rm, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { decrypt, encrypt } from "@/lib/crypto/encryption";
+import { blobRoot } from "@/lib/crypto/sealed-data";
 import type { Db, Tx } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 
 // Stored images: AES-256-GCM sealed files under DATA_DIR/blobs, one Media row each. The row id is bound
 // into the ciphertext (AAD), so a blob copied under another row's name does not decrypt.
 export type StoredMedia = { id: string; mimeType: string; size: number };
 
 function blobPath(storageKey: string): string {
-  return path.join(getEnv().dataDir, "blobs", storageKey);
+  return path.join(blobRoot(), storageKey);
 }
 
 export async function storeMedia(

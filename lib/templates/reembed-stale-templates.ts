@@ -9,14 +9,24 @@ export type ReembedResult = { reembedded: number; kept: number; failed: number }
 
 const PAGE = 100;
 
-// The image a template was made from, where one is still kept: a list entry's stored image, or the
-// selfie of the session that enrolled the face. A portrait sent with a session is kept only as its
-// template, and a session's selfie is not the portrait, so portrait templates have none.
-async function sourceImageOf(db: Db, t: { mediaId: string | null; sessionId: string | null; source: string }): Promise<Buffer | null> {
-  if (t.mediaId) return (await readMedia(db, t.mediaId))?.bytes ?? null;
-  if (!t.sessionId || (t.source !== "session" && t.source !== "reauth")) return null;
-  const selfie = await db.media.findFirst({ where: { sessionId: t.sessionId, kind: "selfie" }, orderBy: { createdAt: "desc" }, select: { id: true } });
-  return selfie ? ((await readMedia(db, selfie.id))?.bytes ?? null) : null;
+type StaleTemplate = { id: string; modelId: string; mediaId: string | null; sessionId: string | null; source: string };
+
+// The stored image each template of a page was made from, where one is still kept: a list entry's
+// image, or the newest selfie of the session that enrolled the face (one query for the page). A
+// portrait sent with a session is kept only as its template, and a session's selfie is not the
+// portrait, so portrait templates have none.
+async function sourceMediaIds(db: Db, page: StaleTemplate[]): Promise<Map<string, string>> {
+  const enrolledBy = (t: StaleTemplate) => (!t.mediaId && t.sessionId && (t.source === "session" || t.source === "reauth") ? t.sessionId : null);
+  const sessionIds = [...new Set(page.map(enrolledBy).filter((id): id is string => id !== null))];
+  const selfies = sessionIds.length ? await db.media.findMany({ where: { sessionId: { in: sessionIds }, kind: "selfie" }, orderBy: { createdAt: "desc" }, select: { id: true, sessionId: true } }) : [];
+  const newestSelfie = new Map<string, string>();
+  for (const m of selfies) if (m.sessionId && !newestSelfie.has(m.sessionId)) newestSelfie.set(m.sessionId, m.id);
+  const out = new Map<string, string>();
+  for (const t of page) {
+    const mediaId = t.mediaId ?? newestSelfie.get(enrolledBy(t) ?? "");
+    if (mediaId) out.set(t.id, mediaId);
+  }
+  return out;
 }
 
 /**
@@ -39,9 +49,11 @@ export async function reembedStaleTemplates(db: Db, { log = logger.info } = {}):
     });
     if (page.length === 0) break;
     cursor = page[page.length - 1].id;
+    const media = await sourceMediaIds(db, page);
     for (const t of page) {
       try {
-        const bytes = await sourceImageOf(db, t);
+        const mediaId = media.get(t.id);
+        const bytes = mediaId ? ((await readMedia(db, mediaId))?.bytes ?? null) : null;
         const face = bytes ? (await analyzeUpload({ field: "template", bytes: new Uint8Array(bytes), rotate: true })).analysis.primary : undefined;
         if (!face) {
           result.kept++;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -23,13 +24,21 @@ export const isRepoModel = (entry: ModelEntry | FileModelEntry | RepoModelEntry)
 
 export const MANIFEST_PATH = fileURLToPath(new URL("../manifest.json", import.meta.url));
 export const ONNX_DIR = fileURLToPath(new URL("../onnx/", import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
+
+/** Write-then-rename: parallel test workers may prepare at the same time on a fresh clone. */
+export function writeFileAtomically(path: string, data: string | Uint8Array): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
 
 export function readManifest(path = MANIFEST_PATH): ModelManifest {
   return JSON.parse(readFileSync(path, "utf8")) as ModelManifest;
 }
 
 export function writeManifest(manifest: ModelManifest, path = MANIFEST_PATH): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(manifest, null, 2)}\n`);
-  renameSync(tmp, path);
+  writeFileAtomically(path, `${JSON.stringify(manifest, null, 2)}\n`);
 }

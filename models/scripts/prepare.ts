@@ -3,12 +3,11 @@
 // source weights kept there (an MXNet checkpoint, an OpenVINO IR) converted by the readers beside this.
 // Run: npm run models:prepare   (also from postinstall). FORCE=1 rebuilds everything.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { buildDlibRecogniser } from "./build-dlib-recogniser";
 import { copyWeightFile } from "./copy-weight-file";
-import { isRepoModel, MANIFEST_PATH, ONNX_DIR, readManifest, writeManifest, type ModelEntry, type RepoModelEntry } from "./model-manifest";
+import { isRepoModel, MANIFEST_PATH, ONNX_DIR, readManifest, REPO_ROOT, sha256, writeFileAtomically, writeManifest, type ModelEntry, type RepoModelEntry } from "./model-manifest";
 import { convertMxnetSymbol } from "./mxnet-to-onnx/convert-symbol";
 import { readMxnetParams } from "./mxnet-to-onnx/read-mxnet-params";
 import { readMxnetSymbol } from "./mxnet-to-onnx/read-mxnet-symbol";
@@ -17,10 +16,6 @@ import { readIr } from "./openvino-ir-to-onnx/read-ir";
 import { resolvePackageDir } from "./resolve-package-dir";
 import { convertTfjsGraph } from "./tfjs-graph-to-onnx/convert-graph";
 import { readTfjsGraph } from "./tfjs-graph-to-onnx/read-tfjs-graph";
-
-const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 function convert(entry: ModelEntry | RepoModelEntry, packageDir: string): Uint8Array {
   const [first, second] = entry.source.files.map((f) => join(packageDir, f));
@@ -47,7 +42,7 @@ export function prepareModels({ force = false, log = console.log } = {}): { buil
     }
     // weights kept in the repository (models/weights/) or shipped in an npm package
     let dir: string;
-    if (isRepoModel(entry)) dir = join(ROOT, entry.source.dir);
+    if (isRepoModel(entry)) dir = join(REPO_ROOT, entry.source.dir);
     else {
       const resolved = resolvePackageDir(entry.source.package);
       dir = resolved.dir;
@@ -67,10 +62,7 @@ export function prepareModels({ force = false, log = console.log } = {}): { buil
       continue;
     }
     const bytes = convert(entry, dir);
-    // write-then-rename: parallel test workers may prepare at the same time on a fresh clone
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, target);
+    writeFileAtomically(target, bytes);
     const digest = sha256(bytes);
     if (digest !== entry.sha256 || sourceSha256 !== entry.sourceSha256) {
       // Conversion is deterministic, so this only happens when the source or the converter changed.

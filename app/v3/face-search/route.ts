@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { readAdmittedUpload } from "@/lib/api/read-admitted-upload";
 import { withApiKey } from "@/lib/auth/with-api-key";
-import { admitCheck } from "@/lib/checks/admit-check";
+import { admitUploadedCheck } from "@/lib/checks/admit-check";
 import { runFaceSearch } from "@/lib/checks/run-face-search";
 
 export const dynamic = "force-dynamic";
@@ -11,8 +10,7 @@ export const dynamic = "force-dynamic";
 // The body is received first, under the upload limits; only then does the check take a slot.
 export const POST = withApiKey(async (req, ctx) => {
   const applicationId = ctx.application.id;
-  const form = await readAdmittedUpload(req, { applicationId, max: 6 * 1024 * 1024 });
-  return admitCheck({ applicationId }, async () => NextResponse.json(await runFaceSearch(form, { applicationId, apiKeyId: ctx.apiKeyId, settings: ctx.settings })));
+  return admitUploadedCheck(req, { applicationId, max: 6 * 1024 * 1024 }, async (form) => NextResponse.json(await runFaceSearch(form, { applicationId, apiKeyId: ctx.apiKeyId, settings: ctx.settings })));
 });
 
 export const GET = methodNotAllowed(["POST"]);

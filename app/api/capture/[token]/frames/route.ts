@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { handleApiError } from "@/lib/api/error-response";
-import { readAdmittedUpload } from "@/lib/api/read-admitted-upload";
-import { admitCheck } from "@/lib/checks/admit-check";
+import { admitUploadedCheck } from "@/lib/checks/admit-check";
 import { admitFramesUpload } from "@/lib/capture/admit-frames-upload";
 import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
 import { getCaptureState } from "@/lib/capture/get-capture-state";
@@ -18,8 +17,7 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ token: str
     const { token } = await ctx.params;
     const admission = await admitFramesUpload(token);
     try {
-      const form = await readAdmittedUpload(req, { applicationId: admission.applicationId, max: MAX_FRAMES_BODY_BYTES });
-      const result = await admitCheck({ applicationId: admission.applicationId }, () => submitFrames({ token, form, receivedAt }));
+      const result = await admitUploadedCheck(req, { applicationId: admission.applicationId, max: MAX_FRAMES_BODY_BYTES }, (form) => submitFrames({ token, form, receivedAt }));
       const state = await getCaptureState(await findCaptureSessionOrThrow(token), token);
       return NextResponse.json({ ...result, state }, { headers: { "cache-control": "no-store" } });
     } finally {
