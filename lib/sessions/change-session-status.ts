@@ -1,5 +1,6 @@
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { reviewEntryFields } from "@/lib/review/enter-review";
 import { buildSessionDecision } from "@/lib/sessions/build-session-decision";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-event";
 
@@ -11,7 +12,7 @@ const FINAL = new Set(["Approved", "Declined", "Expired", "Abandoned", "Kyc Expi
 // outbox, all in one transaction. `apply` writes whatever else belongs to the same change.
 export async function changeSessionStatus(
   db: Db,
-  input: { applicationId: string; sessionId: string; from: string[]; to: string; actor: string; reason?: string; data?: Record<string, unknown>; apply?: (tx: Tx) => Promise<void> },
+  input: { applicationId: string; sessionId: string; from: string[]; to: string; actor: string; reason?: string; priority?: number; data?: Record<string, unknown>; apply?: (tx: Tx) => Promise<void> },
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     const current = await tx.verificationSession.findFirst({ where: { id: input.sessionId, applicationId: input.applicationId }, select: { status: true } });
@@ -22,6 +23,11 @@ export async function changeSessionStatus(
       data: { status: input.to, ...(FINAL.has(input.to) || input.to === "In Review" ? { decidedAt: now } : {}), ...input.data },
     });
     if (updated.count !== 1) throw new AppError("conflict", `The session is ${current.status}; it cannot become ${input.to}.`);
+    if (input.to === "In Review") {
+      await tx.verificationSession.update({ where: { id: input.sessionId }, data: await reviewEntryFields(tx, { sessionId: input.sessionId, now, priority: input.priority }) });
+    } else if (current.status === "In Review") {
+      await tx.verificationSession.update({ where: { id: input.sessionId }, data: { reviewDueAt: null, pendingReviewId: null } });
+    }
     await tx.sessionEvent.create({ data: { sessionId: input.sessionId, fromStatus: current.status, toStatus: input.to, actor: input.actor, reason: input.reason ?? null } });
     await input.apply?.(tx);
     const decision = await buildSessionDecision(tx, { applicationId: input.applicationId, sessionId: input.sessionId });
