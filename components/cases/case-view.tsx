@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { formatDateTime } from "@/components/console/format-date";
+import { CaseTimelinePanel } from "@/components/cases/case-timeline-panel";
 import { ImageCompare } from "@/components/cases/image-compare";
 import { ScoreBar } from "@/components/cases/score-bar";
 import { WarningList } from "@/components/cases/warning-list";
@@ -46,6 +47,7 @@ export function CaseView({ item, children }: { item: ReviewCase; children?: Reac
             <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Warnings</h3>
             {item.warnings.length === 0 ? <p className="mt-1 text-sm text-slate-500">None.</p> : <div className="mt-2"><WarningList warnings={item.warnings} /></div>}
           </div>
+          <CaseTimelinePanel sessionId={item.id} />
           {children}
         </div>
       </div>

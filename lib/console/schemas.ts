@@ -26,7 +26,10 @@ export const sessionFiltersSchema = z.object({
 });
 export type SessionFilters = z.infer<typeof sessionFiltersSchema>;
 
-export const auditFiltersSchema = z.object({ actor: optionalText, action: optionalText, from: optionalDate, to: optionalDate, page });
+// the audit page reports a bad value instead of ignoring it (a mistyped filter must not look like "no entries")
+const calendarDate = optionalText.refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), "must be a calendar date (YYYY-MM-DD)");
+const sessionRef = optionalText.refine((v) => v === undefined || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) || /^#?\d{1,9}$/.test(v), "must be a session id or a session number");
+export const auditFiltersSchema = z.object({ actor: optionalText, action: optionalText, session: sessionRef, from: calendarDate, to: calendarDate, page });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
 export const reviewDecisionSchema = z.object({

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterBar } from "@/components/console/filter-bar";
-import { formatDateTime } from "@/components/console/format-date";
+import { LocalTime } from "@/components/console/local-time";
 import { Pagination } from "@/components/console/pagination";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/card";
@@ -31,16 +31,41 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requirePageUser("viewer");
   const app = await getConsoleApplication();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const filters = auditFiltersSchema.parse(raw);
+  // a bad filter is named on the page and left out; the rest still apply
+  const parsed = auditFiltersSchema.safeParse(raw);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+  const invalid = new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0])));
+  const filters = parsed.success ? parsed.data : auditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).filter(([k]) => !invalid.has(k))));
   const result = await listAuditLogs(getDb(), { applicationId: app.id, filters });
   const values = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
   return (
     <>
       <PageHeader title="Audit log" description="Who did what, and when. Entries are append-only: nobody, admins included, can edit or delete them." />
+      {problems.length > 0 ? (
+        <p role="alert" className="mb-4 rounded-md bg-red-50 px-4 py-2 text-sm text-red-800 ring-1 ring-red-200">
+          Some filters were not applied. {problems.join("; ")}.
+        </p>
+      ) : null}
+      {filters.session ? (
+        <p className="mb-4 text-sm text-slate-600" data-testid="audit-session-filter">
+          {result.session ? (
+            <>
+              Entries for{" "}
+              <Link href={`/sessions/${result.session.id}`} className="font-medium text-brand-700 hover:underline">
+                session #{result.session.sessionNumber}
+              </Link>{" "}
+              only.
+            </>
+          ) : (
+            <>No session {filters.session} in this application.</>
+          )}
+        </p>
+      ) : null}
       <FilterBar
         label="Filter audit log"
         values={{ ...values, page: undefined }}
         fields={[
+          { name: "session", label: "Session", type: "text", placeholder: "id or number" },
           { name: "actor", label: "Actor", type: "text", placeholder: "email or key name" },
           { name: "action", label: "Action", type: "select", options: result.actions.map((a) => ({ value: a, label: a })) },
           { name: "from", label: "From", type: "date" },
@@ -51,7 +76,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         rows={result.rows}
         empty="No audit entries match these filters."
         columns={[
-          { header: "When", cell: (r) => <span className="whitespace-nowrap">{formatDateTime(r.createdAt)}</span> },
+          { header: "When", cell: (r) => <LocalTime value={r.createdAt} className="whitespace-nowrap" /> },
           { header: "Actor", cell: (r) => <span className="font-medium text-slate-900">{r.actor} <span className="font-normal text-slate-500">({r.actorType.replace("_", " ")})</span></span> },
           { header: "Action", cell: (r) => <Badge tone={actionTone(r.action)}>{r.action}</Badge> },
           {

@@ -14,6 +14,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { getConsoleApplication } from "@/lib/applications/get-console-application";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { hasRole } from "@/lib/auth/roles";
+import { getCaseTimeline } from "@/lib/console/get-case-timeline";
 import { getSessionDetail } from "@/lib/console/get-session-detail";
 import { getDb } from "@/lib/db";
 
@@ -25,6 +26,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const app = await getConsoleApplication();
   const s = /^[0-9a-f-]{36}$/i.test(id) ? await getSessionDetail(getDb(), { applicationId: app.id, sessionId: id }) : null;
   if (!s) notFound();
+  const timeline = (await getCaseTimeline(getDb(), { applicationId: app.id, sessionId: s.id })) ?? [];
   const canAct = hasRole(user.role, "reviewer");
   return (
     <>
@@ -38,6 +40,9 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         description={`${s.workflow.label}${s.workflow.version ? ` v${s.workflow.version}` : ""} · created ${formatDateTime(s.createdAt)}${s.decidedAt ? ` · decided ${formatDateTime(s.decidedAt)}` : ""}`}
         actions={
           <div className="flex items-center gap-3">
+            <a href={`/api/console/sessions/${s.id}/pdf`} download className="rounded-md bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+              Export PDF
+            </a>
             <span data-testid="session-status">
               <Badge tone={statusTone(s.status)}>{s.status}</Badge>
             </span>
@@ -88,8 +93,11 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           <Card title="Device and network">
             <SessionSignals session={s} />
           </Card>
-          <Card title="Timeline">
-            <SessionTimeline events={s.events} />
+          <Card title="Timeline" description="Everything that happened to this case, in your time zone.">
+            <SessionTimeline entries={timeline} />
+            <Link href={`/audit?session=${s.id}`} className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
+              Audit log for this session →
+            </Link>
           </Card>
           <Card title="Reviews and comments">
             <div className="space-y-4">

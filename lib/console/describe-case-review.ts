@@ -1,0 +1,33 @@
+// How a Review row reads on the case timeline and in the PDF: a title per action, and its structured
+// fields (reason code, the comment for the customer, the internal one, four-eyes state) as lines.
+const titles: Record<string, string> = {
+  approve: "Approved",
+  decline: "Declined",
+  resubmit: "Resubmission requested",
+  reopen: "Re-opened",
+  escalate: "Escalated",
+  confirm: "Second review: confirmed",
+  reject: "Second review: rejected",
+  comment: "Note",
+};
+
+export type ReviewRow = { id: string; action: string; newStatus: string | null; comment: string; reasonCode: string | null; customerComment: string | null; pending: boolean; secondOfId: string | null; mentions: unknown };
+
+export function describeCaseReview(input: { review: ReviewRow; reasonLabels: Map<string, string>; names: Map<string, string>; reviewerOf: (reviewId: string) => string | null }) {
+  const r = input.review;
+  const lines: string[] = [];
+  const title = `${titles[r.action] ?? r.action}${r.pending ? " (awaiting a second reviewer)" : ""}`;
+  if (r.reasonCode) lines.push(`Reason: ${input.reasonLabels.get(r.reasonCode) ? `${input.reasonLabels.get(r.reasonCode)} (${r.reasonCode})` : r.reasonCode}`);
+  if (r.customerComment) lines.push(`Comment for the customer: ${r.customerComment}`);
+  if (r.comment) lines.push(r.action === "comment" ? r.comment : `Internal comment: ${r.comment}`);
+  const mentions = Array.isArray(r.mentions) ? (r.mentions as unknown[]).filter((m): m is string => typeof m === "string") : [];
+  if (mentions.length > 0) lines.push(`Mentions: ${mentions.map((id) => `@${input.names.get(id) ?? "deleted user"}`).join(", ")}`);
+  if (r.secondOfId) lines.push(`Second review of the decision by ${input.reviewerOf(r.secondOfId) ?? "an earlier reviewer"}`);
+  return { title, lines, kind: r.action === "comment" ? ("note" as const) : ("decision" as const) };
+}
+
+// Reason codes configured on the application ([{code, label}]), as code -> label.
+export function reasonLabelsOf(reasonCodes: unknown): Map<string, string> {
+  const list = Array.isArray(reasonCodes) ? (reasonCodes as { code?: unknown; label?: unknown }[]) : [];
+  return new Map(list.filter((c) => typeof c?.code === "string" && typeof c.label === "string").map((c) => [c.code as string, c.label as string]));
+}
