@@ -57,7 +57,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               only.
             </>
           ) : (
-            <>No session {filters.session} in this application.</>
+            <>{`No session ${filters.session} in this application.`}</>
           )}
         </p>
       ) : null}
