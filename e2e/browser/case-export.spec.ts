@@ -1,16 +1,19 @@
 import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import { expect, test } from "@playwright/test";
 import { loginConsole } from "../support/console-login";
 import { requireFaceDatasets } from "../support/datasets";
 import { readPdf } from "../support/read-pdf";
 import { consoleCall, createReviewCase, reauth } from "../support/review-case";
-import { startTestServer, type TestServer } from "../support/test-server";
+import { api } from "../support/sessions";
+import { getFreePort, startTestServer, type TestServer } from "../support/test-server";
 
 // The case timeline, its audit log and the PDF export as a compliance officer in New York uses them:
 // real server, sessions through the capture endpoints, Chromium with its own locale and time zone.
 const admin = { email: "officer@export.test", password: "admin-password-1" };
 const KEY = "case-export-key-0123456789abcdefgh";
 let server: TestServer;
+let receiver: Server;
 const cases: Record<"worked" | "open", string> = { worked: "", open: "" };
 
 requireFaceDatasets(test);
@@ -19,6 +22,9 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   server = await startTestServer({ env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SEED_API_KEY: KEY, TRUSTED_PROXIES: "127.0.0.1" } });
   const a = { url: server.url, key: KEY };
+  const port = await getFreePort();
+  receiver = createServer((req, res) => req.resume().on("end", () => res.writeHead(200).end("ok"))).listen(port, "127.0.0.1");
+  expect((await api(a, "POST", "/v3/webhook/destinations/", { label: "Case system", url: `http://127.0.0.1:${port}/hook` })).status).toBe(201);
   const cookie = (await loginConsole(server.url, admin.email, admin.password))!;
   cases.worked = (await createReviewCase(a, cookie)).case.id;
   cases.open = (await reauth(a, { vendorData: "alice", selfie: "images/deepface-01/4.jpg", ip: "203.0.113.30" })).id;
@@ -28,7 +34,10 @@ test.beforeAll(async () => {
   expect((await work("POST", "/decision", { decision: "Approved", comment: "Genuine; the score is low because of the lighting." })).status).toBe(200);
 });
 
-test.afterAll(async () => server?.stop());
+test.afterAll(async () => {
+  await server?.stop();
+  receiver?.close();
+});
 
 test.use({ locale: "en-US", timezoneId: "America/New_York", viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
 
@@ -41,6 +50,11 @@ test("the session page shows the whole timeline in local time, exports the PDF a
 
   await page.goto(`${server.url}/sessions/${cases.worked}`);
   const timeline = page.getByRole("list", { name: "Timeline" });
+  // the approval's webhook, delivered by the worker: reload until it is on the timeline
+  await expect(async () => {
+    await page.reload();
+    await expect(timeline.locator('[data-kind="webhook"]').filter({ hasText: "(Approved) to Case system" })).toContainText("delivered, 1 attempt, last HTTP 200", { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   for (const text of ["Session created", "Capture started", "Attempt 1: selfie submitted", "Face match: In Review (attempt 1)", "Assigned", "Checked the enrolment selfie", "Genuine; the score is low"]) await expect(timeline).toContainText(text);
   // times in the browser's zone: the first entry's ISO instant, as en-US in New York shows it
   const first = timeline.locator("time").first();

@@ -13,7 +13,8 @@ const titles: Record<string, string> = {
 
 export type ReviewRow = { id: string; action: string; newStatus: string | null; comment: string; reasonCode: string | null; customerComment: string | null; pending: boolean; secondOfId: string | null; mentions: unknown };
 
-export function describeCaseReview(input: { review: ReviewRow; reasonLabels: Map<string, string>; names: Map<string, string>; reviewerOf: (reviewId: string) => string | null }) {
+// `reviews`: the case's other reviews, so a second review can name whose decision it confirms
+export function describeCaseReview(input: { review: ReviewRow; reviews: { id: string; userId: string | null }[]; reasonLabels: Map<string, string>; names: Map<string, string>; reviewer: (userId: string | null) => string }) {
   const r = input.review;
   const lines: string[] = [];
   const title = `${titles[r.action] ?? r.action}${r.pending ? " (awaiting a second reviewer)" : ""}`;
@@ -22,7 +23,8 @@ export function describeCaseReview(input: { review: ReviewRow; reasonLabels: Map
   if (r.comment) lines.push(r.action === "comment" ? r.comment : `Internal comment: ${r.comment}`);
   const mentions = Array.isArray(r.mentions) ? (r.mentions as unknown[]).filter((m): m is string => typeof m === "string") : [];
   if (mentions.length > 0) lines.push(`Mentions: ${mentions.map((id) => `@${input.names.get(id) ?? "deleted user"}`).join(", ")}`);
-  if (r.secondOfId) lines.push(`Second review of the decision by ${input.reviewerOf(r.secondOfId) ?? "an earlier reviewer"}`);
+  const first = r.secondOfId ? input.reviews.find((x) => x.id === r.secondOfId) : undefined;
+  if (r.secondOfId) lines.push(`Second review of the decision by ${first ? input.reviewer(first.userId) : "an earlier reviewer"}`);
   return { title, lines, kind: r.action === "comment" ? ("note" as const) : ("decision" as const) };
 }
 

@@ -51,7 +51,7 @@ export async function getCaseTimeline(db: Db, input: { applicationId: string; se
     ...audits.map((a) => ({ type: a.actorType, id: a.actorId, label: a.actorLabel })),
   ];
   const nameOf = await resolveActorNames(db, { applicationId: input.applicationId, actors });
-  const reviewerOf = (r: { userId: string | null }) => (r.userId ? nameOf({ type: "user", id: r.userId }) : "API");
+  const reviewer = (userId: string | null) => (userId ? nameOf({ type: "user", id: userId }) : "API");
   const names = new Map(mentioned.map((id) => [id, nameOf({ type: "user", id })]));
   const reasonLabels = reasonLabelsOf(s.application.reasonCodes);
   const entries: CaseTimelineEntry[] = [];
@@ -70,8 +70,8 @@ export async function getCaseTimeline(db: Db, input: { applicationId: string; se
   for (const c of s.checks) if (c.mediaIds || c.method) attempts.set(c.attempt, attempts.get(c.attempt) ?? c.createdAt);
   for (const [attempt, at] of attempts) {
     const checks = s.checks.filter((c) => c.attempt === attempt && (c.mediaIds || c.method));
-    const images = [...new Set(checks.flatMap((c) => Object.keys((c.mediaIds ?? {}) as Record<string, string>)))];
-    const lines = [`${checks.map((c) => featureNames[c.feature] ?? c.feature).join(", ")} on this capture`, ...(images.length ? [`Images kept: ${images.join(", ")}`] : [])];
+    const images = new Set(checks.flatMap((c) => Object.values((c.mediaIds ?? {}) as Record<string, string>))).size;
+    const lines = [`${checks.map((c) => featureNames[c.feature] ?? c.feature).join(", ")} on this capture`, images ? `${images === 1 ? "Its image is" : `${images} images are`} kept with the case` : "No image kept"];
     add({ id: `${s.id}:attempt:${attempt}`, at, kind: "attempt", title: `Attempt ${attempt}: selfie submitted`, actor: "end user", lines });
   }
   for (const c of s.checks) {
@@ -79,8 +79,8 @@ export async function getCaseTimeline(db: Db, input: { applicationId: string; se
     add({ id: c.id, at: c.createdAt, kind: "check", title: `${d.title} (attempt ${c.attempt})`, actor: "system", status: c.status, lines: d.lines });
   }
   for (const r of s.reviews) {
-    const d = describeCaseReview({ review: r, reasonLabels, names, reviewerOf: (id) => { const first = s.reviews.find((x) => x.id === id); return first ? reviewerOf(first) : null; } });
-    add({ id: r.id, at: r.createdAt, kind: d.kind, title: d.title, actor: reviewerOf(r), status: r.pending ? null : r.newStatus, lines: d.lines });
+    const d = describeCaseReview({ review: r, reviews: s.reviews, reasonLabels, names, reviewer });
+    add({ id: r.id, at: r.createdAt, kind: d.kind, title: d.title, actor: reviewer(r.userId), status: r.pending ? null : r.newStatus, lines: d.lines });
   }
   for (const a of audits) {
     if (REVIEW_AUDITS.test(a.action)) continue;

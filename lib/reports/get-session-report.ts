@@ -48,7 +48,7 @@ export async function getSessionReport(db: Db, input: { applicationId: string; s
     decisions: s.reviews.map((r) => ({
       at: r.createdAt,
       by: reviewer(r.userId),
-      ...describeCaseReview({ review: r, reasonLabels, names: new Map(), reviewerOf: (id) => { const first = s.reviews.find((x) => x.id === id); return first ? reviewer(first.userId) : null; } }),
+      ...describeCaseReview({ review: r, reviews: s.reviews, reasonLabels, names: new Map(), reviewer }),
     })),
     timeline: timeline ?? [],
   };
