@@ -224,6 +224,26 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case evidence (%s)", (provi
     expect(plain).toEqual([]);
   });
 
+  it("shows every attempt's image, the failed one too, labelled by attempt", async () => {
+    const created = await api(a, "POST", "/v3/session/", { workflow_id: await workflowIdByLabel(a, "Liveness only"), vendor_data: "gina" });
+    const phone = new CaptureClient(server.url, tokenOf(created.body.url));
+    const started = await phone.start();
+    // a burst of one still photo is not a live face: the user is asked to try again
+    const still = imageBytes("images/deepface-02/2.jpg");
+    const first = await phone.captureBurst(started.body.step.challenge.id, Array.from({ length: started.body.step.challenge.frames }, () => still));
+    expect(first.body.outcome).toBe("retry");
+    const second = await phone.captureLive(first.body.state.step.challenge.id, "images/deepface-02/2.jpg");
+    expect(second.body.state.status).toBe("Approved");
+    const shown = (await evidence(created.body.session_id)).body;
+    const attempts = shown.attempts as { attempt: number; status: string; mediaId: string; url: string }[];
+    expect(attempts.map((x) => [x.attempt, x.status])).toEqual([[1, "Declined"], [2, "Approved"]]);
+    expect(new Set(attempts.map((x) => x.mediaId)).size).toBe(2);
+    expect(shown.selfie.mediaId).toBe(attempts[1].mediaId);
+    expect((await fetch(attempts[0].url)).status).toBe(200);
+    // the failed attempt's image can be explained like any other image of the case
+    expect((await consoleCall("reviewer", "GET", `/api/console/sessions/${created.body.session_id}/analysis?media=${attempts[0].mediaId}`)).status).toBe(200);
+  });
+
   it("retention deletes a kept reference with its session", async () => {
     await setPolicy("always");
     expect((await consoleCall("admin", "PATCH", "/api/console/application", { retentionDays: 30 })).status).toBe(200);
