@@ -93,6 +93,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case evidence (%s)", (provi
     expect(await db.media.count({ where: { id: before.media!.id } })).toBe(0);
     const shown = await evidence(alice);
     expect(shown.body.reference).toBeNull();
+    expect((await api(a, "GET", `/v3/session/${alice}/decision/`)).body.face_match.target_image).toBeNull();
     expect(shown.body.referenceNote).toMatch(/deleted when the session finished without review/);
 
     // every match short of 100 goes to review: that case keeps its reference, also once decided
@@ -106,6 +107,8 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case evidence (%s)", (provi
     const shownKept = await evidence(carol);
     expect(shownKept.body.reference.mediaId).toBe(kept.media!.id);
     expect(shownKept.body.referenceNote).toBe("portrait_image sent with the session");
+    // the decision links it as the face match's target_image, as the hosted service does
+    expect((await api(a, "GET", `/v3/session/${carol}/decision/`)).body.face_match.target_image).toMatch(new RegExp(`/media/${kept.media!.id}\\?`));
     const image = await fetch(shownKept.body.reference.url);
     expect(image.status).toBe(200);
     expect((await sharp(Buffer.from(await image.arrayBuffer())).metadata()).format).toBe("jpeg");

@@ -37,7 +37,8 @@ export async function buildSessionDecision(db: Db | Tx, input: { applicationId: 
     score: c.score,
     source_image_session_id: session.id,
     source_image: url(c.mediaIds as Media, "source_image"),
-    target_image: url(c.mediaIds as Media, "target_image"),
+    // the reference: the portrait_image while it is kept for review (Application.keepReferenceImages)
+    target_image: url(c.mediaIds as Media, "target_image") ?? (session.portraitMediaId ? createSignedMediaUrl(session.portraitMediaId) : null),
     warnings: c.warnings,
     created_at: c.createdAt.toISOString(),
   }));
