@@ -2,15 +2,15 @@
 
 import Link from "next/link";
 import { formatDateTime } from "@/components/console/format-date";
+import { CaseEvidence } from "@/components/cases/case-evidence";
 import { CaseTimelinePanel } from "@/components/cases/case-timeline-panel";
-import { ImageCompare } from "@/components/cases/image-compare";
 import { ScoreBar } from "@/components/cases/score-bar";
 import { WarningList } from "@/components/cases/warning-list";
 import { Badge, statusTone } from "@/components/ui/badge";
 import type { ReviewCase } from "@/lib/review/list-review-queue";
 
 // What a reviewer looks at for one case: both faces, the scores against their bands, every warning.
-export function CaseView({ item, children }: { item: ReviewCase; children?: React.ReactNode }) {
+export function CaseView({ item, canAct = false, children }: { item: ReviewCase; canAct?: boolean; children?: React.ReactNode }) {
   return (
     <article aria-label={`Case ${item.sessionNumber}`} className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-5 py-4">
@@ -27,10 +27,7 @@ export function CaseView({ item, children }: { item: ReviewCase; children?: Reac
         </Link>
       </header>
       <div className="grid gap-6 px-5 py-5 xl:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)]">
-        <ImageCompare
-          left={{ label: "Selfie", url: item.images.selfie, note: item.images.selfie ? null : "No selfie stored" }}
-          right={{ label: "Reference", url: item.images.reference, note: item.images.referenceSource ?? "No reference face (liveness only)" }}
-        />
+        <CaseEvidence key={item.id} sessionId={item.id} canAct={canAct} />
         <div className="space-y-5">
           <div className="space-y-4">
             {item.faceMatch ? <ScoreBar label="Face match" score={item.faceMatch.score} thresholds={item.faceMatch.thresholds} caption="current thresholds" /> : null}

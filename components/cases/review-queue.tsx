@@ -76,7 +76,7 @@ export function ReviewQueue({ me, canAct }: { me: Me; canAct: boolean }) {
         <div className="grid gap-5 lg:grid-cols-[320px_minmax(0,1fr)]">
           <QueueList cases={cases} total={queue.data?.total ?? cases.length} selectedId={current?.id ?? null} meId={me.id} onSelect={(id) => (setSelectedId(id), setPending(null))} />
           {current ? (
-            <CaseView item={current}>
+            <CaseView item={current} canAct={canAct}>
               <div className="border-t border-slate-100 pt-4">
                 <div className="mb-3 flex flex-wrap items-center gap-2 text-sm text-slate-600">
                   {current.assignee ? (

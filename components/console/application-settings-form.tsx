@@ -14,6 +14,7 @@ type AppSettings = {
   livenessDeclineThreshold: number;
   retentionDays: number | null;
   saveApiRequests: boolean;
+  keepReferenceImages: string;
 };
 
 const retentionOptions = [
@@ -23,6 +24,11 @@ const retentionOptions = [
   { value: "365", label: "1 year" },
   { value: "1825", label: "5 years" },
   { value: "3650", label: "10 years" },
+];
+const referenceOptions = [
+  { value: "in_review", label: "Only for sessions that land In Review" },
+  { value: "always", label: "Always" },
+  { value: "never", label: "Never (keep only its template)" },
 ];
 const thresholdFields: { key: keyof AppSettings; label: string }[] = [
   { key: "faceMatchReviewThreshold", label: "Face match: review below" },
@@ -55,6 +61,7 @@ export function ApplicationSettingsForm() {
               ...Object.fromEntries(thresholdFields.map(({ key }) => [key, Number(f.get(key))])),
               retentionDays: retention ? Number(retention) : null,
               saveApiRequests: f.get("saveApiRequests") === "on",
+              keepReferenceImages: String(f.get("keepReferenceImages")),
             });
           }}
         >
@@ -69,6 +76,12 @@ export function ApplicationSettingsForm() {
               <input type="checkbox" name="saveApiRequests" defaultChecked={s.saveApiRequests} className="h-4 w-4 rounded border-slate-300" />
               Keep images of standalone API calls
             </label>
+          </div>
+          <div className="max-w-xl">
+            <SelectField label="Keep the portrait_image of a session" id="keepReferenceImages" options={referenceOptions} defaultValue={s.keepReferenceImages} />
+            <p className="mt-1 text-xs text-slate-500">
+              The reference photo sent with POST /v3/session/ is sealed like every stored image so a reviewer can compare it with the selfie, under the same retention. With the default it is deleted as soon as a session finishes without ever going to review.
+            </p>
           </div>
           {save.error ? <p role="alert" className="text-sm text-red-700">{save.error.message}</p> : null}
           {save.isSuccess ? <p role="status" className="text-sm text-green-700">Saved.</p> : null}

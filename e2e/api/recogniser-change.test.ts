@@ -42,7 +42,9 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("templates across a recognis
     form.append("label", "fraudster");
     expect((await fetch(`${before.url}/api/console/lists/${lists.data.find((l) => l.kind === "blocklist")!.id}/entries`, { method: "POST", headers: { cookie }, body: form })).status).toBe(201);
 
-    // sessions whose reference is a portrait (kept only as a dlib template), answered after the change
+    // sessions whose reference is a portrait (kept only as a dlib template: the application keeps no
+    // reference images), answered after the change
+    expect((await fetch(`${before.url}/api/console/application`, { method: "PATCH", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ keepReferenceImages: "never" }) })).status).toBe(200);
     for (const [who, portrait] of [["bob", "images/deepface-04/1.jpg"], ["eve-target", "images/deepface-05/1.jpg"]]) {
       const s = await api(a, "POST", "/v3/session/", { workflow_id: reauth, workflow_type: "biometric_authentication", vendor_data: who, portrait_image: imageBytes(portrait).toString("base64") });
       expect(s.status).toBe(201);

@@ -2,6 +2,10 @@ import { z } from "zod";
 
 const score = z.number().int().min(0).max(100);
 
+// Application.keepReferenceImages: whether the portrait_image sent with a session is kept for the
+// reviewer; "in_review" (the default) keeps it only for sessions that land In Review.
+export const REFERENCE_POLICIES = ["never", "in_review", "always"] as const;
+
 // An origin allowed to embed the hosted page: scheme, host (optionally "*." for its subdomains) and
 // port, nothing else. It is written into a Content-Security-Policy header, so the pattern also keeps
 // out anything that could end the directive (spaces, ";", quotes).
@@ -29,6 +33,8 @@ export const updateApplicationSchema = z
     saveApiRequests: z.boolean(),
     // null: any site may embed the hosted page; []: none; otherwise only these origins
     embedOrigins: z.array(embedOriginSchema).max(20).nullable(),
+    // lib/sessions/keep-reference-image.ts
+    keepReferenceImages: z.enum(REFERENCE_POLICIES),
   })
   .partial()
   .strict();

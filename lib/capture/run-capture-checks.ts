@@ -102,7 +102,8 @@ export async function runCaptureChecks(db: Db, input: { session: CaptureSession;
     }
     if (face && step.feature === "FACE_LIST_CHECK") {
       const hits = await findFaceMatches({ applicationId: session.applicationId, embedding: face.embedding, modelId: face.modelId, minSimilarity: settings.faceMatch.review });
-      const warnings = describeListWarnings(hits.filter((h) => (config.check_blocklist !== false || h.entry.listKind !== "blocklist") && (config.check_duplicates !== false || h.entry.kind === "list")), session.vendorData);
+      const wanted = hits.filter((h) => (config.check_blocklist !== false || h.entry.listKind !== "blocklist") && (config.check_duplicates !== false || h.entry.kind === "list"));
+      const warnings = await describeListWarnings(db, { applicationId: session.applicationId, hits: wanted, vendorData: session.vendorData });
       const status = listWarningsStatus(warnings);
       await record(step.nodeId, "FACE_LIST_CHECK", step.attempt, { status, warnings, data: { matches: hits.length } });
       continue;

@@ -1,3 +1,5 @@
+import { describeMatch, lookUpMatchedFace, matchAdditionalData } from "@/lib/checks/describe-matched-face";
+import type { Db } from "@/lib/db";
 import { getSyncedFaceIndex } from "@/lib/search/sync-face-index";
 import type { FaceSearchHit } from "@/lib/search/types";
 import { getScoreCalibration, scoreFromCosine } from "@/lib/vision/score-calibration";
@@ -16,14 +18,18 @@ export async function findFaceMatches(input: { applicationId: string; embedding:
     .filter((hit) => hit.similarity >= input.minSimilarity);
 }
 
-// Blocklist hits and faces enrolled for someone else, as warnings (a face enrolled for the same
-// vendor_data is that user returning, not a duplicate).
-export function describeListWarnings(hits: FaceMatchHit[], vendorData: string | null): Warning[] {
+// Blocklist hits and faces enrolled for someone else, as warnings that name what they matched (a face
+// enrolled for the same vendor_data is that user returning, not a duplicate).
+export async function describeListWarnings(db: Db, input: { applicationId: string; hits: FaceMatchHit[]; vendorData: string | null }): Promise<Warning[]> {
   const warnings: Warning[] = [];
+  const { hits, vendorData } = input;
   const blocked = hits.find((h) => h.entry.listKind === "blocklist");
-  if (blocked) warnings.push(createWarning("FACE_IN_BLOCKLIST", `Similarity ${blocked.similarity}.`));
   const duplicate = hits.find((h) => h.entry.kind !== "list" && (!vendorData || h.entry.vendorData !== vendorData));
-  if (duplicate) warnings.push(createWarning("DUPLICATED_FACE", `Similarity ${duplicate.similarity}.`));
+  for (const [risk, hit] of [["FACE_IN_BLOCKLIST", blocked], ["DUPLICATED_FACE", duplicate]] as const) {
+    if (!hit) continue;
+    const matched = await lookUpMatchedFace(db, { applicationId: input.applicationId, hit });
+    warnings.push(createWarning(risk, describeMatch(matched), matchAdditionalData(risk, matched)));
+  }
   return warnings;
 }
 

@@ -25,7 +25,7 @@ export async function runFaceSearch(form: MultipartForm, ctx: { applicationId: s
   const primary = upload.analysis.primary;
   const hits = primary ? await findFaceMatches({ applicationId: ctx.applicationId, embedding: primary.embedding, modelId: primary.modelId, k: 5, minSimilarity }) : [];
   const strong = hits.filter((h) => h.similarity >= settings.faceMatch.review);
-  const listWarnings = describeListWarnings(strong, vendorData);
+  const listWarnings = await describeListWarnings(getDb(), { applicationId: ctx.applicationId, hits: strong, vendorData });
   warnings.push(...listWarnings);
   const status = primary ? listWarningsStatus(listWarnings) : "Declined";
 

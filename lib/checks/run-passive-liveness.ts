@@ -5,6 +5,7 @@ import { checkUpload, describeFaceWarnings } from "@/lib/checks/analyze-upload";
 import { describeListWarnings, findFaceMatches, listWarningsStatus } from "@/lib/checks/find-face-matches";
 import { getBooleanField, getFileField, getScoreField, getTextField } from "@/lib/checks/form-fields";
 import { saveApiRequest } from "@/lib/checks/save-api-request";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decideLiveness } from "@/lib/verification/decide-liveness";
 import { worstStatus } from "@/lib/verification/decide-score-status";
@@ -34,7 +35,7 @@ export async function runPassiveLiveness(form: MultipartForm, ctx: { application
     const decided = decideLiveness({ score, limitation: liveness.limitation, thresholds: { review, decline }, image: upload.field, faceWarnings: warnings });
     warnings = decided.warnings;
     const hits = await findFaceMatches({ applicationId: ctx.applicationId, embedding: primary.embedding, modelId: primary.modelId, minSimilarity: settings.faceMatch.review });
-    const listWarnings = describeListWarnings(hits, vendorData);
+    const listWarnings = await describeListWarnings(getDb(), { applicationId: ctx.applicationId, hits, vendorData });
     warnings.push(...listWarnings);
     status = worstStatus(decided.status, listWarningsStatus(listWarnings));
   }

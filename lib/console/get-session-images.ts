@@ -1,11 +1,21 @@
 import type { Db } from "@/lib/db";
 import { createSignedMediaUrl } from "@/lib/media/signed-url";
 
-export type SessionImages = { selfie: string | null; reference: string | null; referenceSource: string | null };
+export type SessionImages = { selfie: string | null; reference: string | null; referenceSource: string | null; selfieMediaId: string | null; referenceMediaId: string | null };
+
+// Why a portrait_image sent with the session has no picture (Application.keepReferenceImages).
+function portraitNote(input: { kept: boolean; policy: string; status: string }): string {
+  if (input.kept) return "portrait_image sent with the session";
+  if (input.policy === "never") return "portrait_image sent with the session: not kept (Settings keep reference images never; only its template is kept)";
+  if (["Approved", "Declined", "Expired", "Abandoned", "Kyc Expired"].includes(input.status)) {
+    return "portrait_image sent with the session: deleted when the session finished without review (only its template is kept)";
+  }
+  return "portrait_image sent with the session: not kept (only its template is kept)";
+}
 
 // The faces a reviewer compares: the session's latest selfie, and what its FACE_MATCH compared it with —
-// the enrolled template's own image, else the selfie of the session that enrolled it. A portrait_image
-// sent with the session is not stored (only its embedding is used), so it has no picture here.
+// the portrait_image kept for review or the enrolled template's own image, else the selfie of the
+// session that enrolled it.
 export async function getSessionImages(db: Db, session: { id: string; referenceTemplateId: string | null }): Promise<SessionImages> {
   const selfie = await db.media.findFirst({ where: { sessionId: session.id, kind: "selfie" }, orderBy: { createdAt: "desc" }, select: { id: true } });
   let reference: { id: string } | null = null;
@@ -17,7 +27,15 @@ export async function getSessionImages(db: Db, session: { id: string; referenceT
   else if (template?.sessionId && template.sessionId !== session.id) {
     reference = await db.media.findFirst({ where: { sessionId: template.sessionId, kind: "selfie" }, orderBy: { createdAt: "desc" }, select: { id: true } });
   }
-  if (template?.source === "portrait") referenceSource = "portrait_image sent with the session (only its template is kept)";
-  else if (template) referenceSource = reference ? "face enrolled by an earlier session" : "enrolled face (its image is no longer stored)";
-  return { selfie: selfie ? createSignedMediaUrl(selfie.id) : null, reference: reference ? createSignedMediaUrl(reference.id) : null, referenceSource };
+  if (template?.source === "portrait") {
+    const s = await db.verificationSession.findUnique({ where: { id: session.id }, select: { status: true, application: { select: { keepReferenceImages: true } } } });
+    referenceSource = portraitNote({ kept: Boolean(reference), policy: s?.application.keepReferenceImages ?? "in_review", status: s?.status ?? "" });
+  } else if (template) referenceSource = reference ? "face enrolled by an earlier session" : "enrolled face (its image is no longer stored)";
+  return {
+    selfie: selfie ? createSignedMediaUrl(selfie.id) : null,
+    reference: reference ? createSignedMediaUrl(reference.id) : null,
+    referenceSource,
+    selfieMediaId: selfie?.id ?? null,
+    referenceMediaId: reference?.id ?? null,
+  };
 }

@@ -43,6 +43,8 @@ export const createFaceListSchema = z.object({ name: z.string().trim().min(1, "G
 
 export const addSessionFaceSchema = z.object({ sessionId: z.string().uuid(), label: z.string().trim().max(200).nullish() });
 
+export const addCaseFaceSchema = z.object({ listId: z.string().uuid("Pick a list."), label: z.string().trim().max(200).nullish() });
+
 export const enrolFromSessionSchema = z.object({ sessionId: z.string().uuid() });
 
 export const thresholdsSchema = z

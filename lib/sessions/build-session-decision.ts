@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/lib/db";
+import type { Db, Prisma, Tx } from "@/lib/db";
 import { decryptString } from "@/lib/crypto/encryption";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -37,11 +37,17 @@ export async function buildSessionDecision(db: Db | Tx, input: { applicationId: 
     score: c.score,
     source_image_session_id: session.id,
     source_image: url(c.mediaIds as Media, "source_image"),
-    target_image: url(c.mediaIds as Media, "target_image"),
+    // the reference: the portrait_image while it is kept for review (Application.keepReferenceImages)
+    target_image: url(c.mediaIds as Media, "target_image") ?? (session.portraitMediaId ? createSignedMediaUrl(session.portraitMediaId) : null),
     warnings: c.warnings,
     created_at: c.createdAt.toISOString(),
   }));
   const ip = session.checks.filter((c) => c.feature === "IP_ANALYSIS").at(-1);
+  // blocklist and duplicate hits (with what they matched in additional_data): reported with the
+  // liveness warnings, as /v3/passive-liveness/ and the hosted service report them, and on their own
+  const faceList = session.checks.filter((c) => c.feature === "FACE_LIST_CHECK").at(-1);
+  const listWarnings = (faceList?.warnings ?? []) as Prisma.JsonArray;
+  const lastLiveness = liveness.at(-1);
   const lastMatch = faceMatches.at(-1);
   return {
     session_id: session.id,
@@ -55,7 +61,8 @@ export async function buildSessionDecision(db: Db | Tx, input: { applicationId: 
     callback: session.callback,
     created_at: session.createdAt.toISOString(),
     decided_at: session.decidedAt?.toISOString() ?? null,
-    liveness: liveness.at(-1) ?? null,
+    liveness: lastLiveness ? { ...lastLiveness, warnings: [...((lastLiveness.warnings ?? []) as Prisma.JsonArray), ...listWarnings] } : null,
+    face_list_check: faceList ? { status: faceList.status, warnings: listWarnings } : null,
     face_match: lastMatch ?? null,
     face: lastMatch ? { status: lastMatch.status, similarity_score: lastMatch.score === null ? null : Math.round(lastMatch.score) / 100 } : null,
     ip_analysis: ip ? { status: ip.status, ...(ip.data as object), warnings: ip.warnings } : null,

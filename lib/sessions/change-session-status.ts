@@ -1,7 +1,9 @@
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { deleteMedia } from "@/lib/media/blob-store";
 import { reviewEntryFields } from "@/lib/review/enter-review";
 import { buildSessionDecision } from "@/lib/sessions/build-session-decision";
+import { detachUnreviewedReference } from "@/lib/sessions/keep-reference-image";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-event";
 
 const WITH_DECISION = new Set(["Approved", "Declined", "In Review", "Abandoned"]);
@@ -14,7 +16,7 @@ export async function changeSessionStatus(
   db: Db,
   input: { applicationId: string; sessionId: string; from: string[]; to: string; actor: string; reason?: string; priority?: number; data?: Record<string, unknown>; apply?: (tx: Tx) => Promise<void> },
 ): Promise<void> {
-  await db.$transaction(async (tx) => {
+  const released = await db.$transaction(async (tx) => {
     const current = await tx.verificationSession.findFirst({ where: { id: input.sessionId, applicationId: input.applicationId }, select: { status: true } });
     if (!current) throw new AppError("not_found", "No session with this id.");
     const now = new Date();
@@ -30,6 +32,8 @@ export async function changeSessionStatus(
     }
     await tx.sessionEvent.create({ data: { sessionId: input.sessionId, fromStatus: current.status, toStatus: input.to, actor: input.actor, reason: input.reason ?? null } });
     await input.apply?.(tx);
+    // with keepReferenceImages "in_review", a reference no reviewer needed goes before the decision is built
+    const released = FINAL.has(input.to) ? await detachUnreviewedReference(tx, { sessionId: input.sessionId }) : [];
     const decision = await buildSessionDecision(tx, { applicationId: input.applicationId, sessionId: input.sessionId });
     await enqueueWebhookEvent(tx, {
       applicationId: input.applicationId,
@@ -46,5 +50,7 @@ export async function changeSessionStatus(
         ...(WITH_DECISION.has(input.to) ? { decision } : {}),
       },
     });
+    return released;
   });
+  await deleteMedia(db, released);
 }

@@ -2,7 +2,9 @@ import { encryptString } from "@/lib/crypto/encryption";
 import { createRandomToken, hashToken } from "@/lib/crypto/tokens";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { deleteMedia } from "@/lib/media/blob-store";
 import { captureUrlFor, sessionUrlOf } from "@/lib/sessions/build-session-decision";
+import { linkReferenceImage, storeReferenceImage } from "@/lib/sessions/keep-reference-image";
 import { resolveReferenceFace } from "@/lib/sessions/resolve-reference-face";
 import type { CreateSessionInput } from "@/lib/sessions/schemas";
 import { sessionLinkTtlMs } from "@/lib/sessions/session-timing";
@@ -25,8 +27,8 @@ function responseBody(session: { id: string; sessionNumber: number; status: stri
   };
 }
 
-// POST /v3/session/: pins the workflow's published version, resolves the reference face, mints an
-// unguessable capture token. An unfinished session for the same vendor_data + workflow is returned
+// POST /v3/session/: pins the workflow's published version, resolves the reference face (its image kept
+// sealed unless the application's keepReferenceImages is "never"), mints an unguessable capture token. An unfinished session for the same vendor_data + workflow is returned
 // instead of a second one (unless a new portrait is sent).
 export async function createSession(db: Db, input: { applicationId: string; body: CreateSessionInput; actor: string }): Promise<Created> {
   const { body } = input;
@@ -49,6 +51,9 @@ export async function createSession(db: Db, input: { applicationId: string; body
   const needsFaceMatch = graph.nodes.some((n) => n.type === "FACE_MATCH");
   const reference = await resolveReferenceFace(db, { applicationId: input.applicationId, vendorData, portraitImage: body.portrait_image ?? null, needsFaceMatch });
   const token = createRandomToken("", 32);
+  const app = reference.kind === "portrait" ? await db.application.findUniqueOrThrow({ where: { id: input.applicationId }, select: { keepReferenceImages: true, retentionDays: true } }) : null;
+  const referenceMediaId =
+    reference.kind === "portrait" && app ? await storeReferenceImage(db, { applicationId: input.applicationId, policy: app.keepReferenceImages, retentionDays: app.retentionDays, image: reference.image }) : null;
 
   for (let tries = 0; ; tries++) {
     try {
@@ -77,6 +82,7 @@ export async function createSession(db: Db, input: { applicationId: string; body
         if (reference.kind === "portrait") {
           const template = await createFaceTemplate(tx, { applicationId: input.applicationId, embedding: reference.embedding, modelId: reference.modelId, source: "portrait", vendorData, sessionId: created.id });
           referenceTemplateId = template.id;
+          if (referenceMediaId) await linkReferenceImage(tx, { mediaId: referenceMediaId, sessionId: created.id, templateId: template.id });
         }
         await tx.sessionEvent.create({ data: { sessionId: created.id, toStatus: "Not Started", actor: input.actor, reason: "session created" } });
         return tx.verificationSession.update({ where: { id: created.id }, data: { referenceTemplateId } });
@@ -85,6 +91,7 @@ export async function createSession(db: Db, input: { applicationId: string; body
     } catch (error) {
       // two sessions created at once can pick the same number; the unique index makes one retry
       if (tries < 3 && (error as { code?: string }).code === "P2002") continue;
+      if (referenceMediaId) await deleteMedia(db, [referenceMediaId]);
       throw error;
     }
   }

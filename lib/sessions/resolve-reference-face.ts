@@ -1,11 +1,12 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeBase64ImageOrThrow } from "@/lib/media/decode-base64-image";
+import type { DecodedImage } from "@/lib/media/types";
 import { analyzeFace } from "@/lib/vision";
 import { comparableModelIds } from "@/lib/vision/recogniser";
 
 export type ReferenceFace =
-  | { kind: "portrait"; embedding: Float32Array; modelId: string }
+  | { kind: "portrait"; embedding: Float32Array; modelId: string; image: DecodedImage }
   | { kind: "enrolled"; templateId: string }
   | { kind: "none" };
 
@@ -16,7 +17,7 @@ export async function resolveReferenceFace(db: Db, input: { applicationId: strin
     const image = await decodeBase64ImageOrThrow(input.portraitImage, { field: "portrait_image" });
     const analysis = await analyzeFace(image, { rotate: true });
     if (!analysis.primary) throw new AppError("unprocessable", "portrait_image contains no detectable face.", { field: "portrait_image" });
-    return { kind: "portrait", embedding: analysis.primary.embedding, modelId: analysis.primary.modelId };
+    return { kind: "portrait", embedding: analysis.primary.embedding, modelId: analysis.primary.modelId, image };
   }
   if (!input.needsFaceMatch) return { kind: "none" };
   const enrolled = input.vendorData

@@ -12,9 +12,8 @@ const PAGE = 100;
 type StaleTemplate = { id: string; modelId: string; mediaId: string | null; sessionId: string | null; source: string };
 
 // The stored image each template of a page was made from, where one is still kept: a list entry's
-// image, or the newest selfie of the session that enrolled the face (one query for the page). A
-// portrait sent with a session is kept only as its template, and a session's selfie is not the
-// portrait, so portrait templates have none.
+// image, a portrait kept for review, or the newest selfie of the session that enrolled the face (one
+// query for the page). A session's selfie is not its portrait, so a portrait no longer kept has none.
 async function sourceMediaIds(db: Db, page: StaleTemplate[]): Promise<Map<string, string>> {
   const enrolledBy = (t: StaleTemplate) => (!t.mediaId && t.sessionId && (t.source === "session" || t.source === "reauth") ? t.sessionId : null);
   const sessionIds = [...new Set(page.map(enrolledBy).filter((id): id is string => id !== null))];

@@ -15,7 +15,10 @@ export type Risk =
   | "LIVENESS_MAX_ATTEMPTS_EXCEEDED";
 
 export type LogType = "information" | "warning" | "error";
-export type Warning = { risk: Risk; log_type: LogType; short_description: string; long_description: string };
+// `additional_data` names what a FACE_IN_BLOCKLIST or DUPLICATED_FACE warning matched (as the hosted
+// service does); other warnings leave it out.
+export type Warning = { risk: Risk; log_type: LogType; short_description: string; long_description: string; additional_data?: WarningData };
+export type WarningData = Record<string, string | number | null>;
 
 const catalogue: Record<Risk, { log_type: LogType; short: string; long: string }> = {
   NO_REFERENCE_IMAGE: { log_type: "error", short: "No reference image", long: "There is no reference image to compare the face with, so the match cannot pass." },
@@ -32,7 +35,8 @@ const catalogue: Record<Risk, { log_type: LogType; short: string; long: string }
   LIVENESS_MAX_ATTEMPTS_EXCEEDED: { log_type: "error", short: "Too many liveness attempts", long: "Every allowed liveness attempt failed, so the session was declined." },
 };
 
-export function createWarning(risk: Risk, detail?: string): Warning {
+export function createWarning(risk: Risk, detail?: string, additionalData?: WarningData): Warning {
   const entry = catalogue[risk];
-  return { risk, log_type: entry.log_type, short_description: entry.short, long_description: detail ? `${entry.long} ${detail}` : entry.long };
+  const warning: Warning = { risk, log_type: entry.log_type, short_description: entry.short, long_description: detail ? `${entry.long} ${detail}` : entry.long };
+  return additionalData ? { ...warning, additional_data: additionalData } : warning;
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommentForm } from "@/components/cases/comment-form";
-import { ImageCompare } from "@/components/cases/image-compare";
+import { CaseEvidence } from "@/components/cases/case-evidence";
 import { SessionChecks } from "@/components/cases/session-checks";
 import { SessionDeliveries } from "@/components/cases/session-deliveries";
 import { SessionReviews } from "@/components/cases/session-reviews";
@@ -77,9 +77,9 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       </div>
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1.5fr)_minmax(0,1fr)]">
         <div className="space-y-6">
-          <Card title="Faces" description="The selfie and the reference it was compared with. Click or use the slider to zoom both.">
+          <Card title="Faces" description="The selfie and the reference it was compared with, zoomed and moved together; every attempt, and the faces its warnings matched.">
             <div className="max-w-2xl">
-              <ImageCompare left={{ label: "Selfie", url: s.images.selfie, note: s.images.selfie ? null : "No selfie stored" }} right={{ label: "Reference", url: s.images.reference, note: s.images.referenceSource ?? "No reference face" }} />
+              <CaseEvidence key={s.id} sessionId={s.id} canAct={canAct} />
             </div>
           </Card>
           <Card title="Checks">

@@ -7,15 +7,15 @@ import { withConsoleSession } from "@/lib/auth/with-console-session";
 import { getDb } from "@/lib/db";
 
 function serialize(app: Awaited<ReturnType<typeof getConsoleApplication>>) {
-  const { id, name, isSandbox, faceMatchReviewThreshold, faceMatchDeclineThreshold, livenessReviewThreshold, livenessDeclineThreshold, retentionDays, saveApiRequests } = app;
+  const { id, name, isSandbox, faceMatchReviewThreshold, faceMatchDeclineThreshold, livenessReviewThreshold, livenessDeclineThreshold, retentionDays, saveApiRequests, keepReferenceImages } = app;
   const embedOrigins = (app.embedOrigins ?? null) as string[] | null;
-  return { id, name, isSandbox, faceMatchReviewThreshold, faceMatchDeclineThreshold, livenessReviewThreshold, livenessDeclineThreshold, retentionDays, saveApiRequests, embedOrigins };
+  return { id, name, isSandbox, faceMatchReviewThreshold, faceMatchDeclineThreshold, livenessReviewThreshold, livenessDeclineThreshold, retentionDays, saveApiRequests, embedOrigins, keepReferenceImages };
 }
 
 // GET /api/console/application – the console's application and its defaults
 export const GET = withConsoleSession("viewer", async () => NextResponse.json(serialize(await getConsoleApplication())));
 
-// PATCH /api/console/application – change thresholds, retention, request logging, embedding origins (admin, audited)
+// PATCH /api/console/application – change thresholds, retention, request logging, reference images, embedding origins (admin, audited)
 export const PATCH = withConsoleSession("admin", async (req, user) => {
   const changes = await parseJsonBody(req, updateApplicationSchema);
   const app = await getConsoleApplication();
