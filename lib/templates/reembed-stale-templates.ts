@@ -16,7 +16,7 @@ type StaleTemplate = { id: string; modelId: string; mediaId: string | null; sess
 // portrait sent with a session is kept only as its template, and a session's selfie is not the
 // portrait, so portrait templates have none.
 async function sourceMediaIds(db: Db, page: StaleTemplate[]): Promise<Map<string, string>> {
-  const enrolledBy = (t: StaleTemplate) => (!t.mediaId && t.sessionId && (t.source === "session" || t.source === "reauth") ? t.sessionId : null);
+  const enrolledBy = (t: StaleTemplate) => (!t.mediaId && t.sessionId && (t.source === "session" || t.source === "reauth" || t.source === "candidate") ? t.sessionId : null);
   const sessionIds = [...new Set(page.map(enrolledBy).filter((id): id is string => id !== null))];
   const selfies = sessionIds.length ? await db.media.findMany({ where: { sessionId: { in: sessionIds }, kind: "selfie" }, orderBy: { createdAt: "desc" }, select: { id: true, sessionId: true } }) : [];
   const newestSelfie = new Map<string, string>();
