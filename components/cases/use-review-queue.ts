@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { DecisionPayload } from "@/components/cases/decision-form";
 import { fetchJson } from "@/components/console/fetch-json";
 import type { ReviewCase } from "@/lib/review/list-review-queue";
 
@@ -25,7 +26,7 @@ export function useReviewQueue(me: Me) {
   const settle = () => client.invalidateQueries({ queryKey: KEY });
 
   const decide = useMutation({
-    mutationFn: (v: { id: string; decision: "Approved" | "Declined"; comment: string }) => fetchJson(`/api/console/sessions/${v.id}/decision`, { method: "POST", json: { decision: v.decision, comment: v.comment } }),
+    mutationFn: ({ id, ...json }: { id: string } & DecisionPayload) => fetchJson<{ status: string; pending: boolean }>(`/api/console/sessions/${id}/decision`, { method: "POST", json }),
     onMutate: (v) => optimistic((q) => ({ total: q.total - 1, cases: q.cases.filter((c) => c.id !== v.id) })),
     onError: rollback,
     onSettled: settle,

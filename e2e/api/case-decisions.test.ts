@@ -108,7 +108,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case decisions (%s)", (prov
     expect((await consoleCall("admin", "PATCH", "/api/console/application", { reasonCodes: [{ code: "x", label: "", decisions: [] }] })).status).toBe(400);
     expect((await consoleCall("admin", "PATCH", "/api/console/application", { reasonCodes: [{ code: "fraud_ring", label: "Fraud ring", decisions: ["Declined"] }, { code: "fraud_ring", label: "Again", decisions: ["Resubmitted"] }] })).body.error.message).toMatch(/used twice/);
     expect((await consoleCall("admin", "PATCH", "/api/console/application", { autoBlocklistDeclined: true })).body).toMatchObject({ autoBlocklistDeclined: true, customReasonCodes: false });
-    const c = await capture({ workflow: "Liveness only", vendorData: "mallory", selfie: "images/deepface-07/2.jpg" });
+    const c = await capture({ workflow: "Liveness only", vendorData: "mallory", selfie: "images/deepface-09/2.jpg" });
     expect(c.status).toBe("In Review");
     const url = `/v3/session/${c.id}/update-status/`;
     expect((await api(a, "POST", `/v3/sessions/${c.id}/reviews/`, { comment: "internal note: same device as case 12" })).status).toBe(201);
@@ -126,7 +126,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case decisions (%s)", (prov
   });
 
   it("hands a case back to the user for a new attempt and runs the workflow again", async () => {
-    const c = await capture({ workflow: "Liveness only", vendorData: "resubmit-user", selfie: "images/deepface-08/2.jpg" });
+    const c = await capture({ workflow: "Liveness only", vendorData: "resubmit-user", selfie: "images/deepface-05/2.jpg" });
     expect(c.status).toBe("In Review");
     expect((await api(a, "PATCH", `/v3/session/${c.id}/update-status/`, { new_status: "Resubmitted" })).body.error.field).toBe("reason_code");
     const sent = await api(a, "PATCH", `/v3/session/${c.id}/update-status/`, { new_status: "Resubmitted", reason_code: "poor_image_quality", customer_comment: "Face the window, please." });
@@ -135,7 +135,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case decisions (%s)", (prov
     expect(state.body).toMatchObject({ status: "Resubmitted", step: { type: "start" }, resubmission: { reason: "The photo was not clear enough.", comment: "Face the window, please." } });
     const started = await c.phone.start();
     expect(started.body).toMatchObject({ status: "In Progress", step: { type: "capture", attempt: 1 } });
-    const done = await c.phone.captureLive(started.body.step.challenge.id, "images/deepface-08/3.jpg");
+    const done = await c.phone.captureLive(started.body.step.challenge.id, "images/deepface-09/2.jpg");
     expect(done.body.state.status).toBe("In Review");
     const decision = (await api(a, "GET", `/v3/session/${c.id}/decision/`)).body;
     expect(decision.liveness_checks.map((l: { attempt: number }) => l.attempt)).toEqual([1, 2]);
