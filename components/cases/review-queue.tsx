@@ -21,7 +21,8 @@ export function ReviewQueue({ me, canAct }: { me: Me; canAct: boolean }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pending, setPending] = useState<Decision | null>(null);
   const [drafts, setDrafts] = useState<Record<string, DecisionDraft>>({});
-  const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  // `unsent`: the comment of a refused decision, kept in view even when the case has left the queue
+  const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string; unsent?: string } | null>(null);
   const comment = useRef<HTMLTextAreaElement>(null);
   const cases = useMemo(() => queue.data?.cases ?? [], [queue.data]);
   const index = Math.max(0, cases.findIndex((c) => c.id === selectedId));
@@ -61,7 +62,7 @@ export function ReviewQueue({ me, canAct }: { me: Me; canAct: boolean }) {
         onError: (error) => {
           setDrafts((d) => ({ ...d, [decided.id]: { ...payload, reasonCode: payload.reasonCode ?? "", customerComment: payload.customerComment ?? "" } }));
           setSelectedId(decided.id);
-          setNotice({ tone: "error", text: `Session #${decided.sessionNumber}: ${conflictMessage(error)}` });
+          setNotice({ tone: "error", text: `Session #${decided.sessionNumber}: ${conflictMessage(error)}`, unsent: payload.comment || undefined });
         },
       },
     );
@@ -75,6 +76,12 @@ export function ReviewQueue({ me, canAct }: { me: Me; canAct: boolean }) {
         <p role={notice.tone === "error" ? "alert" : "status"} className={`rounded-md px-4 py-2.5 text-sm ${notice.tone === "error" ? "bg-red-50 text-red-800 ring-1 ring-red-200" : "bg-green-50 text-green-800 ring-1 ring-green-200"}`}>
           {notice.text}
         </p>
+      ) : null}
+      {notice?.unsent ? (
+        <label className="block text-sm font-medium text-slate-700">
+          Your unsent comment
+          <textarea readOnly rows={2} value={notice.unsent} className="mt-1 block w-full rounded-md border-0 bg-slate-50 px-3 py-2 text-sm text-slate-800 ring-1 ring-inset ring-slate-300" />
+        </label>
       ) : null}
       {cases.length === 0 ? (
         <EmptyState title="Nothing to review">New sessions that land In Review appear here, oldest first.</EmptyState>
