@@ -112,7 +112,8 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case decisions (%s)", (prov
     expect(c.status).toBe("In Review");
     const url = `/v3/session/${c.id}/update-status/`;
     expect((await api(a, "POST", `/v3/sessions/${c.id}/reviews/`, { comment: "internal note: same device as case 12" })).status).toBe(201);
-    expect((await api(a, "PATCH", url, { new_status: "Declined", comment: "x" })).body.error).toMatchObject({ code: "validation_error", field: "reason_code" });
+    // reviewers must give a reason; API callers may leave it out (as with the hosted service) but not give a wrong one
+    expect((await consoleCall("ana", "POST", `/api/console/sessions/${c.id}/decision`, { decision: "Declined", comment: "x" })).body.error).toMatchObject({ code: "validation_error", field: "reason_code" });
     expect((await api(a, "PATCH", url, { new_status: "Declined", reason_code: "poor_image_quality" })).body.error.field).toBe("reason_code");
     const declined = await api(a, "PATCH", url, { new_status: "Declined", reason_code: "suspected_spoof", comment: "screen edges visible", customer_comment: "Please contact support." });
     expect(declined.status).toBe(200);
@@ -128,7 +129,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case decisions (%s)", (prov
   it("hands a case back to the user for a new attempt and runs the workflow again", async () => {
     const c = await capture({ workflow: "Liveness only", vendorData: "resubmit-user", selfie: "images/deepface-05/2.jpg" });
     expect(c.status).toBe("In Review");
-    expect((await api(a, "PATCH", `/v3/session/${c.id}/update-status/`, { new_status: "Resubmitted" })).body.error.field).toBe("reason_code");
+    expect((await api(a, "PATCH", `/v3/session/${c.id}/update-status/`, { new_status: "Resubmitted", reason_code: "suspected_spoof" })).body.error.field).toBe("reason_code");
     const sent = await api(a, "PATCH", `/v3/session/${c.id}/update-status/`, { new_status: "Resubmitted", reason_code: "poor_image_quality", customer_comment: "Face the window, please." });
     expect(sent.body).toMatchObject({ status: "Resubmitted", resubmissions: 1 });
     const state = await c.phone.state();

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import path from "node:path";
-import { chromium, expect, test, type Browser, type FrameLocator, type Page } from "@playwright/test";
+import { chromium, expect, test, type Browser } from "@playwright/test";
 import { chromiumArgs } from "../../playwright.config";
 import { makeFakeCamera } from "../fixtures/fake-camera";
 import { facesDir, warnIfDatasetsMissing, requireFaceDatasets } from "../support/datasets";

@@ -48,11 +48,12 @@ export function readReasonCodes(value: unknown): ReasonCode[] {
   return parsed.success ? parsed.data : defaultReasonCodes;
 }
 
-// Declines and resubmissions need a reason; approvals may carry one. The code must be on the list and
-// apply to this decision.
-export function resolveReasonOrThrow(codes: ReasonCode[], input: { decision: ReasonDecision; code: string | null | undefined }): ReasonCode | null {
+// A reviewer's decline or resubmission request needs a reason (`required`; API callers, as with the
+// hosted service, may leave it out); approvals may carry one. A code must be on the list and apply to
+// this decision.
+export function resolveReasonOrThrow(codes: ReasonCode[], input: { decision: ReasonDecision; code: string | null | undefined; required: boolean }): ReasonCode | null {
   if (!input.code) {
-    if (input.decision === "Approved") return null;
+    if (input.decision === "Approved" || !input.required) return null;
     throw new AppError("validation_error", `reason_code is required for ${input.decision}: one of ${codes.filter((c) => c.decisions.includes(input.decision)).map((c) => c.code).join(", ")}.`, { field: "reason_code" });
   }
   const reason = codes.find((c) => c.code === input.code);

@@ -53,7 +53,7 @@ export async function reviewSession(db: Db, input: ReviewInput): Promise<{ pendi
   });
   if (!session) throw new AppError("not_found", "No session with this id.");
   const to = input.newStatus ?? null;
-  const reason = to && to !== "In Review" ? resolveReasonOrThrow(readReasonCodes(session.application.reasonCodes), { decision: to, code: input.reasonCode }) : null;
+  const reason = to && to !== "In Review" ? resolveReasonOrThrow(readReasonCodes(session.application.reasonCodes), { decision: to, code: input.reasonCode, required: Boolean(input.userId) }) : null;
   const review = { sessionId: input.sessionId, userId: input.userId ?? null, comment: input.comment ?? "", reasonCode: reason?.code ?? null, customerComment: input.customerComment || null, action: to ? ACTION[to] : "comment", newStatus: to };
   if (!to) {
     await db.$transaction(async (tx) => {
