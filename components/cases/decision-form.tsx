@@ -43,7 +43,7 @@ export const DecisionForm = forwardRef<HTMLTextAreaElement, Props>(function Deci
   const policy = context.data?.fourEyes;
   return (
     <form className="space-y-3" aria-label="Decision" onSubmit={(e) => (e.preventDefault(), chosen && submit(chosen))}>
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid gap-3">
         <label className="block text-sm font-medium text-slate-700">
           Reason {chosen && chosen !== "Approved" ? <span className="font-normal text-slate-500">(required)</span> : <span className="font-normal text-slate-500">(required to decline or ask again)</span>}
           <select className={`mt-1 ${control}`} value={draft.reasonCode} onChange={(e) => set({ reasonCode: e.target.value })}>
@@ -56,7 +56,7 @@ export const DecisionForm = forwardRef<HTMLTextAreaElement, Props>(function Deci
           </select>
         </label>
         <label className="block text-sm font-medium text-slate-700">
-          Comment for the customer <span className="font-normal text-slate-500">(optional; shown to the user and sent in webhooks)</span>
+          Comment for the customer <span className="font-normal text-slate-500">(optional; shown to the user, sent in webhooks)</span>
           <input className={`mt-1 ${control}`} value={draft.customerComment} maxLength={1000} onChange={(e) => set({ customerComment: e.target.value })} placeholder="e.g. Please retake the photo in daylight." />
         </label>
       </div>
@@ -98,7 +98,7 @@ export const DecisionForm = forwardRef<HTMLTextAreaElement, Props>(function Deci
       </div>
       {policy ? (
         <p className="text-xs text-slate-500">
-          Four-eyes on this workflow: {[policy.declines ? "declines" : null, policy.approvalsAtRisk !== "off" ? `approvals of ${policy.approvalsAtRisk === "any" ? "any" : `${policy.approvalsAtRisk}-risk`} cases` : null].filter(Boolean).join(" and ")} need a second reviewer.
+          Four-eyes on this workflow: {[policy.declines ? "declines" : null, policy.approvalsAtRisk !== "off" ? policy.approvalsAtRisk === "any" ? "all approvals" : `approvals of ${policy.approvalsAtRisk}-risk cases${policy.approvalsAtRisk === "medium" ? " and above" : ""}` : null].filter(Boolean).join(" and ")} need a second reviewer.
         </p>
       ) : null}
     </form>

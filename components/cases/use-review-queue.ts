@@ -23,7 +23,8 @@ export function useReviewQueue(me: Me) {
   const rollback = (_e: Error, _v: unknown, ctx?: { previous?: Queue }) => {
     if (ctx?.previous) client.setQueryData(KEY, ctx.previous);
   };
-  const settle = () => client.invalidateQueries({ queryKey: KEY });
+  // the case's decision context (four-eyes, assignee) changes with the queue
+  const settle = () => Promise.all([client.invalidateQueries({ queryKey: KEY }), client.invalidateQueries({ queryKey: ["decision-context"] })]);
 
   const decide = useMutation({
     mutationFn: ({ id, ...json }: { id: string } & DecisionPayload) => fetchJson<{ status: string; pending: boolean }>(`/api/console/sessions/${id}/decision`, { method: "POST", json }),
