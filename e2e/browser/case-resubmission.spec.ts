@@ -54,6 +54,7 @@ test("a reviewer asks for a new selfie, the user sees why on the same link and t
   await desk.getByLabel("Email").fill(admin.email);
   await desk.getByLabel("Password").fill(admin.password);
   await desk.getByRole("button", { name: "Sign in" }).click();
+  await expect(desk.getByRole("heading", { name: "Overview" })).toBeVisible();
   await desk.goto(`${server.url}/review`);
   await expect(desk.getByRole("article")).toContainText("rita");
   await desk.getByRole("button", { name: /^Request resubmission/ }).click();
