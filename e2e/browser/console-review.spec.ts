@@ -130,7 +130,7 @@ test("a reviewer approves one case and declines another; statuses, audit log and
 
   // a second decision on the same case loses and learns who decided
   const reviewerCookie = (await loginConsole(server.url, reviewer.email, reviewer.password))!;
-  const late = await consoleCall(reviewerCookie, "POST", `/api/console/sessions/${cases.genuine}/decision`, { decision: "Declined", comment: "too late" });
+  const late = await consoleCall(reviewerCookie, "POST", `/api/console/sessions/${cases.genuine}/decision`, { decision: "Declined", reasonCode: "face_mismatch", comment: "too late" });
   expect(late.status).toBe(409);
   expect(late.body.error.message).toContain(reviewer.email);
 
