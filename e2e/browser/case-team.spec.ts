@@ -123,4 +123,18 @@ test("two reviewers: assignment, four-eyes decline, and a lost race that keeps t
   await benPage.goto(`${server.url}/sessions/${cases[0]}`);
   await expect(benPage.getByLabel("Reviews")).toContainText("Second review: confirmed");
   await expect(benPage.getByLabel("Reviews")).toContainText("Reason: Face does not match the reference");
+
+  // a note that mentions a colleague, then re-open and escalate from the case's actions
+  await benPage.getByLabel("Comment").fill(`@${ana.email} the customer sent a new ID photo, worth another look`);
+  await benPage.getByRole("button", { name: "Add comment" }).click();
+  await expect(benPage.getByLabel("Reviews")).toContainText(`Mentions ${ana.email}`);
+  await benPage.getByLabel(/^Why\?/).fill("New evidence from the customer.");
+  await benPage.getByRole("button", { name: "Re-open for review" }).click();
+  await expect(benPage.getByTestId("session-status")).toHaveText("In Review");
+  await benPage.getByLabel(/^Escalate to/).selectOption({ label: "urgent" });
+  await benPage.getByLabel(/^Why\?/).fill("Needs a senior look.");
+  await benPage.getByRole("button", { name: "Escalate" }).click();
+  await expect(benPage.getByText("Priority: urgent")).toBeVisible();
+  await expect(benPage.getByLabel("Reviews")).toContainText("Escalated");
+  expect((await api(a, "GET", `/v3/session/${cases[0]}/decision/`)).body.status).toBe("In Review");
 });
