@@ -62,13 +62,19 @@ export function CaseActions({ sessionId, me }: { sessionId: string; me: { id: st
               <option value={2}>urgent</option>
             </select>
           </label>
-          <label className="text-sm font-medium text-slate-700">
-            Hand to
-            <select className={`mt-1 ${control}`} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
-              <option value="">{canHandOver ? "keep the assignee" : "—"}</option>
-              {canHandOver ? others.map((r) => <option key={r.id} value={r.id}>{r.email}</option>) : null}
-            </select>
-          </label>
+          {canHandOver ? (
+            <label className="text-sm font-medium text-slate-700">
+              Hand to
+              <select className={`mt-1 ${control}`} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
+                <option value="">keep the assignee</option>
+                {others.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.email}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <Button type="button" variant="secondary" disabled={act.isPending || !comment.trim()} onClick={() => act.mutate({ path: "escalation", json: { priority, assigneeId: assigneeId || null, comment } })}>
             Escalate
           </Button>

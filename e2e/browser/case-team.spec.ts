@@ -136,5 +136,6 @@ test("two reviewers: assignment, four-eyes decline, and a lost race that keeps t
   await benPage.getByRole("button", { name: "Escalate" }).click();
   await expect(benPage.getByText("Priority: urgent")).toBeVisible();
   await expect(benPage.getByLabel("Reviews")).toContainText("Escalated");
+  await benPage.screenshot({ path: "test-results/case-team/case-actions.png", fullPage: true });
   expect((await api(a, "GET", `/v3/session/${cases[0]}/decision/`)).body.status).toBe("In Review");
 });
