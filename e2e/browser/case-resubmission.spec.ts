@@ -55,8 +55,31 @@ test("a reviewer asks for a new selfie, the user sees why on the same link and t
   await desk.getByLabel("Password").fill(admin.password);
   await desk.getByRole("button", { name: "Sign in" }).click();
   await expect(desk.getByRole("heading", { name: "Overview" })).toBeVisible();
+  // the admin adds a reason of the team's own in Settings (a duplicate code is refused)
+  await desk.goto(`${server.url}/settings`);
+  const reasons = desk.getByRole("table", { name: "Reason codes" });
+  await desk.getByRole("button", { name: "Add a reason" }).click();
+  const last = await reasons.getByRole("row").count();
+  await desk.getByLabel(`Code ${last - 1}`).fill("other");
+  await desk.getByLabel(`Label ${last - 1}`).fill("Glasses on");
+  await desk.getByRole("button", { name: "Save reasons" }).click();
+  await expect(desk.getByRole("alert").filter({ hasText: "The code other is used twice" })).toBeVisible();
+  await desk.getByLabel(`Code ${last - 1}`).fill("glasses_on");
+  await desk.getByLabel(`${"glasses_on"}: Resubmitted`).check();
+  await desk.getByRole("button", { name: "Save reasons" }).click();
+  await expect(desk.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  // saved at once (the box follows the server's answer)
+  await desk.getByLabel("Add the face of every declined session", { exact: false }).click();
+  await expect(desk.getByLabel("Add the face of every declined session", { exact: false })).toBeChecked();
+  await desk.reload();
+  await expect(desk.getByLabel(`Label ${last - 1}`)).toHaveValue("Glasses on");
+  await expect(desk.getByLabel("Add the face of every declined session", { exact: false })).toBeChecked();
+  await desk.getByRole("heading", { name: "Case decisions" }).scrollIntoViewIfNeeded();
+  await desk.screenshot({ path: `${shots}/settings-reasons.png` });
+
   await desk.goto(`${server.url}/review`);
   await expect(desk.getByRole("article")).toContainText("rita");
+  await expect(desk.getByLabel(/^Reason/).locator("option", { hasText: "Glasses on" })).toHaveCount(1);
   await desk.getByRole("button", { name: /^Request resubmission/ }).click();
   await expect(desk.getByRole("alert").filter({ hasText: "Pick the reason you ask for a new attempt" })).toBeVisible();
   await desk.getByLabel(/^Reason/).selectOption({ label: "Poor image quality" });
