@@ -32,13 +32,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
   readonly headers?: Record<string, string>;
+  // machine-readable facts for the client, e.g. when a conflicting decision was made (shown in its time zone)
+  readonly details?: Record<string, string | number | null>;
 
-  constructor(code: ErrorCode, message: string, options: { field?: string; headers?: Record<string, string> } = {}) {
+  constructor(code: ErrorCode, message: string, options: { field?: string; headers?: Record<string, string>; details?: Record<string, string | number | null> } = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.field = options.field;
     this.headers = options.headers;
+    this.details = options.details;
   }
 
   get status(): number {

@@ -90,7 +90,7 @@ export function CapturePage({ token }: { token: string }) {
       }
   }
 
-  if (step.type === "start") return shell(<StartScreen strings={strings} brand={state.branding.name} captureUrl={state.captureUrl} desktop={desktop} busy={flow.busy} onStart={() => void flow.start()} />, desktop);
+  if (step.type === "start") return shell(<StartScreen strings={strings} brand={state.branding.name} captureUrl={state.captureUrl} desktop={desktop} busy={flow.busy} onStart={() => void flow.start()} resubmission={state.resubmission} />, desktop);
   // step "capture" without this device capturing: another device is on it (or a reload after a failure)
   if (state.lastAttempt && !state.lastAttempt.ok && !desktop) return shell(<RetryScreen strings={strings} reason={state.lastAttempt.reason} attemptsLeft={attemptsLeft(state)} onRetry={retryToCamera} />);
   return shell(<FollowingScreen strings={strings} note={state.lastAttempt && !state.lastAttempt.ok ? state.lastAttempt.reason : null} onUseThisDevice={flow.chooseThisDevice} />);

@@ -5,8 +5,11 @@ import { CaptureButton } from "./capture-buttons";
 import { HandoffPanel } from "./handoff-panel";
 import { Icon, type IconName } from "./icons";
 
-// Consent and preparation. On a desktop the phone hand-off (QR) sits beside "use this device".
-export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart }: { strings: CaptureStrings; brand: string; captureUrl: string; desktop: boolean; busy: boolean; onStart: () => void }) {
+type Resubmission = { reason: string | null; comment: string | null };
+
+// Consent and preparation. On a desktop the phone hand-off (QR) sits beside "use this device". When a
+// reviewer asked for a new attempt, the screen says so and why.
+export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart, resubmission }: { strings: CaptureStrings; brand: string; captureUrl: string; desktop: boolean; busy: boolean; onStart: () => void; resubmission?: Resubmission | null }) {
   const s = strings.start;
   const tips: [IconName, string][] = [
     ["sun", s.tips[0]],
@@ -18,8 +21,19 @@ export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart
       <div aria-hidden className="grid size-14 place-items-center rounded-2xl bg-[var(--brand-soft)] text-[var(--brand-ink)]">
         <FaceOvalGlyph />
       </div>
-      <h1 className="mt-5 text-[26px] leading-tight font-semibold tracking-tight text-slate-900">{s.title}</h1>
-      <p className="mt-2 text-[15px] leading-relaxed text-slate-600">{s.lead(brand)}</p>
+      <h1 className="mt-5 text-[26px] leading-tight font-semibold tracking-tight text-slate-900">{resubmission ? strings.resubmit.title : s.title}</h1>
+      <p className="mt-2 text-[15px] leading-relaxed text-slate-600">{resubmission ? strings.resubmit.lead : s.lead(brand)}</p>
+      {resubmission && (resubmission.reason || resubmission.comment) ? (
+        <div role="note" data-testid="resubmission-note" className="mt-4 rounded-xl bg-amber-50 px-4 py-3 text-[15px] text-amber-900 ring-1 ring-amber-200">
+          {resubmission.reason ? <p className="font-medium">{resubmission.reason}</p> : null}
+          {resubmission.comment ? (
+            <p className={resubmission.reason ? "mt-1" : ""}>
+              <span className="sr-only">{strings.resubmit.commentLabel}: </span>
+              {resubmission.comment}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <ul className="mt-6 space-y-3">
         {tips.map(([icon, text]) => (
           <li key={text} className="flex items-center gap-3 text-[15px] text-slate-800">

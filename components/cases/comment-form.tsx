@@ -32,7 +32,7 @@ export function CommentForm({ sessionId }: { sessionId: string }) {
       <label htmlFor="session-comment" className="sr-only">
         Comment
       </label>
-      <textarea id="session-comment" rows={2} required value={comment} onChange={(e) => setComment(e.target.value)} placeholder="Add a note for other reviewers…" className="block w-full rounded-md border-0 px-3 py-2 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600" />
+      <textarea id="session-comment" rows={2} required value={comment} onChange={(e) => setComment(e.target.value)} placeholder="Add a note for other reviewers… (@email mentions a console user)" className="block w-full rounded-md border-0 px-3 py-2 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600" />
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
       <Button type="submit" variant="secondary" disabled={busy || !comment.trim()}>
         Add comment

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { DecisionPayload } from "@/components/cases/decision-form";
 import { fetchJson } from "@/components/console/fetch-json";
 import type { ReviewCase } from "@/lib/review/list-review-queue";
 
@@ -22,10 +23,11 @@ export function useReviewQueue(me: Me) {
   const rollback = (_e: Error, _v: unknown, ctx?: { previous?: Queue }) => {
     if (ctx?.previous) client.setQueryData(KEY, ctx.previous);
   };
-  const settle = () => client.invalidateQueries({ queryKey: KEY });
+  // the case's decision context (four-eyes, assignee) changes with the queue
+  const settle = () => Promise.all([client.invalidateQueries({ queryKey: KEY }), client.invalidateQueries({ queryKey: ["decision-context"] })]);
 
   const decide = useMutation({
-    mutationFn: (v: { id: string; decision: "Approved" | "Declined"; comment: string }) => fetchJson(`/api/console/sessions/${v.id}/decision`, { method: "POST", json: { decision: v.decision, comment: v.comment } }),
+    mutationFn: ({ id, ...json }: { id: string } & DecisionPayload) => fetchJson<{ status: string; pending: boolean }>(`/api/console/sessions/${id}/decision`, { method: "POST", json }),
     onMutate: (v) => optimistic((q) => ({ total: q.total - 1, cases: q.cases.filter((c) => c.id !== v.id) })),
     onError: rollback,
     onSettled: settle,

@@ -8,6 +8,6 @@ export async function fetchJson<T>(url: string, init?: RequestInit & { json?: un
   });
   if (res.status === 204) return undefined as T;
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(body?.error?.message ?? `Request failed (${res.status})`);
+  if (!res.ok) throw Object.assign(new Error(body?.error?.message ?? `Request failed (${res.status})`), { status: res.status, details: body?.error?.details as Record<string, unknown> | undefined });
   return body as T;
 }

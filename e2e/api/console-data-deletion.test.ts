@@ -88,7 +88,8 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("data-subject deletion from 
     const sessionIds = sessions.map((s) => s.id);
     expect(sessionIds).toEqual(expect.arrayContaining([first, reauth.body.session_id]));
     const templates = await db.faceTemplate.findMany({ where: { OR: [{ vendorData: SUBJECT }, { sessionId: { in: sessionIds } }] }, select: { id: true, source: true, embedding: true } });
-    expect(new Set(templates.map((t) => t.source))).toEqual(new Set(["session", "portrait", "reauth"]));
+    // every finished capture also keeps its selfie's sealed candidate template
+    expect(new Set(templates.map((t) => t.source))).toEqual(new Set(["session", "portrait", "reauth", "candidate"]));
     const requests = await db.apiRequest.findMany({ where: { vendorData: SUBJECT }, select: { id: true } });
     expect(requests.length).toBeGreaterThanOrEqual(1);
     const media = await db.media.findMany({ where: { OR: [{ sessionId: { in: sessionIds } }, { requestId: { in: requests.map((r) => r.id) } }] }, select: { id: true, kind: true, storageKey: true } });

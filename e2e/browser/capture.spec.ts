@@ -1,9 +1,10 @@
 import { createServer, type Server } from "node:http";
 import path from "node:path";
-import { chromium, expect, test, type Browser, type FrameLocator, type Page } from "@playwright/test";
+import { chromium, expect, test, type Browser } from "@playwright/test";
 import { chromiumArgs } from "../../playwright.config";
 import { makeFakeCamera } from "../fixtures/fake-camera";
 import { facesDir, warnIfDatasetsMissing, requireFaceDatasets } from "../support/datasets";
+import { completeCapture } from "../support/complete-capture";
 import { getFreePort, startTestServer, type TestServer } from "../support/test-server";
 
 // The hosted capture page end to end against the real server: a phone inside an integrator's iframe
@@ -74,26 +75,6 @@ async function startEmbedServer() {
   });
   await new Promise<void>((r) => srv.listen(port, "127.0.0.1", r));
   return { url: `http://127.0.0.1:${port}`, server: srv, hits };
-}
-
-// Start, let guidance turn green and auto-capture; on a retry answer, try again (at most 3 times).
-async function completeCapture(ui: FrameLocator | Page, page: Page, name: string): Promise<string> {
-  await ui.getByRole("button", { name: "Start" }).click();
-  const guidance = ui.getByTestId("guidance");
-  await expect(guidance).toBeVisible();
-  await expect(guidance).toHaveAttribute("data-tone", "ready", { timeout: 30_000 });
-  // green because BlazeFace (onnxruntime-web) found one well-placed face, not by the light-only fallback
-  await expect(ui.getByTestId("camera-stage")).toHaveAttribute("data-detector", "ready");
-  await page.screenshot({ path: `${shots}/${name}-guidance.png` });
-  for (let i = 0; i < 3; i++) {
-    const outcome = ui.getByTestId("screen-result").or(ui.getByTestId("screen-retry"));
-    await expect(outcome).toBeVisible({ timeout: 45_000 });
-    if (await ui.getByTestId("screen-result").isVisible()) break;
-    await page.screenshot({ path: `${shots}/${name}-retry.png` });
-    await ui.getByRole("button", { name: "Try again" }).click();
-  }
-  await expect(ui.getByTestId("screen-result")).toBeVisible();
-  return (await ui.getByTestId("result-status").textContent())!.trim();
 }
 
 test("a phone inside an iframe: consent, live guidance, auto-capture, result, events and callback", async () => {

@@ -107,7 +107,7 @@ test("a reviewer approves one case and declines another; statuses, audit log and
   await expect(page.getByText("Assigned to you")).toBeVisible();
   await page.getByRole("button", { name: /^Approve/ }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Write why you approve" })).toBeVisible();
-  await page.getByLabel(/Decision comment/).fill("Same person as the enrolment selfie; new phone explained by the user.");
+  await page.getByLabel(/Internal comment/).fill("Same person as the enrolment selfie; new phone explained by the user.");
   await page.getByRole("button", { name: /^Approve/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "approved" })).toBeVisible();
 
@@ -115,9 +115,12 @@ test("a reviewer approves one case and declines another; statuses, audit log and
   await expect(page.getByRole("article")).toContainText("bob");
   await page.locator("body").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("d");
-  await expect(page.getByLabel(/Decision comment/)).toBeFocused();
+  await expect(page.getByLabel(/Internal comment/)).toBeFocused();
   await page.keyboard.type("Different person from the enrolled face.");
   await page.keyboard.press("Control+Enter");
+  await expect(page.getByRole("alert").filter({ hasText: "Pick the reason you decline" })).toBeVisible();
+  await page.getByLabel(/^Reason/).selectOption("face_mismatch");
+  await page.getByLabel(/Internal comment/).press("Control+Enter");
   await expect(page.getByRole("status").filter({ hasText: "declined" })).toBeVisible();
   await expect(page.getByText("Nothing to review")).toBeVisible();
 
@@ -127,7 +130,7 @@ test("a reviewer approves one case and declines another; statuses, audit log and
 
   // a second decision on the same case loses and learns who decided
   const reviewerCookie = (await loginConsole(server.url, reviewer.email, reviewer.password))!;
-  const late = await consoleCall(reviewerCookie, "POST", `/api/console/sessions/${cases.genuine}/decision`, { decision: "Declined", comment: "too late" });
+  const late = await consoleCall(reviewerCookie, "POST", `/api/console/sessions/${cases.genuine}/decision`, { decision: "Declined", reasonCode: "face_mismatch", comment: "too late" });
   expect(late.status).toBe(409);
   expect(late.body.error.message).toContain(reviewer.email);
 

@@ -3,10 +3,10 @@ import { ZodError } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
-// The API's one error shape: {"error": {"code", "message", "field"?}}. Unknown errors become a 500
+// The API's one error shape: {"error": {"code", "message", "field"?, "details"?}}. Unknown errors become a 500
 // without internals; the details go to the server log only.
 export function errorResponse(error: AppError): NextResponse {
-  const body = { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+  const body = { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), ...(error.details ? { details: error.details } : {}) } };
   return NextResponse.json(body, { status: error.status, headers: error.headers });
 }
 

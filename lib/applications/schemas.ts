@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reasonCodesSchema } from "@/lib/review/reason-codes";
 
 const score = z.number().int().min(0).max(100);
 
@@ -35,6 +36,10 @@ export const updateApplicationSchema = z
     embedOrigins: z.array(embedOriginSchema).max(20).nullable(),
     // lib/sessions/keep-reference-image.ts
     keepReferenceImages: z.enum(REFERENCE_POLICIES),
+    // put the face of every declined session on the built-in blocklist
+    autoBlocklistDeclined: z.boolean(),
+    // the reasons reviewers pick for decisions; null restores the defaults (lib/review/reason-codes.ts)
+    reasonCodes: reasonCodesSchema.nullable(),
   })
   .partial()
   .strict();

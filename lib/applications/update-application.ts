@@ -9,8 +9,8 @@ export async function updateApplication(db: Db, input: { id: string; changes: Ap
     const before = await tx.application.findUnique({ where: { id: input.id } });
     if (!before) throw new AppError("not_found", "No application with this id.");
     // a JSON column takes DbNull for SQL NULL ("any site may embed"), not a bare null
-    const { embedOrigins, ...rest } = input.changes;
-    const data = embedOrigins === undefined ? rest : { ...rest, embedOrigins: embedOrigins ?? Prisma.DbNull };
+    const { embedOrigins, reasonCodes, ...rest } = input.changes;
+    const data = { ...rest, ...(embedOrigins === undefined ? {} : { embedOrigins: embedOrigins ?? Prisma.DbNull }), ...(reasonCodes === undefined ? {} : { reasonCodes: reasonCodes ?? Prisma.DbNull }) };
     const after = await tx.application.update({ where: { id: input.id }, data });
     const changed = Object.fromEntries(
       Object.keys(input.changes).map((k) => [k, { from: before[k as keyof typeof before], to: after[k as keyof typeof after] }]),

@@ -14,6 +14,7 @@ export function toCaptureSession(session: CaptureSessionRow): CaptureSession {
     referenceTemplateId: session.referenceTemplateId,
     graph: session.workflowVersion.graph as WorkflowGraph,
     stepUp: readStepUp(session.stepUp),
+    resubmissions: session.resubmissions,
   };
 }
 

@@ -4,9 +4,10 @@ import { readChallenge, readStepUp } from "@/lib/capture/session-context";
 import type { CaptureChallenge, CaptureState, CaptureStep } from "@/lib/capture/types";
 import { getDb } from "@/lib/db";
 import { BURST_FRAMES, BURST_INTERVAL_MS } from "@/lib/capture/verify-capture-burst";
+import { describeResubmission } from "@/lib/capture/describe-resubmission";
 import { captureUrlFor } from "@/lib/sessions/build-session-decision";
 
-const OPEN = new Set(["Not Started", "In Progress"]);
+const OPEN = new Set(["Not Started", "In Progress", "Resubmitted"]);
 
 // The challenge as the page sees it: without the server's bookkeeping (node, attempt, issue time).
 function publicChallenge(stored: NonNullable<ReturnType<typeof readChallenge>>): CaptureChallenge {
@@ -42,5 +43,6 @@ export async function getCaptureState(session: CaptureSessionRow, token: string)
     lastAttempt: last ? { ok: last.status !== "Declined", reason: reason ? describeRetryReason(reason, language) : null } : null,
     deviceNonce: session.status === "Not Started" ? session.deviceNonce : null,
     expiresAt: session.expiresAt.toISOString(),
+    resubmission: session.resubmissions > 0 && OPEN.has(session.status) ? await describeResubmission(session, language) : null,
   };
 }

@@ -67,6 +67,13 @@ export const en = {
     redirecting: (s: number) => `Taking you back in ${s} s…`,
     closeHint: "You can now close this page.",
   },
+  resubmit: {
+    title: "Please take your selfie again",
+    lead: "We reviewed your verification and need one more photo.",
+    commentLabel: "Note from the reviewer",
+    // the default reasons (lib/review/reason-codes.ts); a team's own reasons show with their label
+    reasons: { poor_image_quality: "The photo was not clear enough.", face_not_visible: "Your face was not fully visible.", wrong_person: "Someone else was in the photo.", other: "" } as Record<string, string>,
+  },
   skipped: { title: "No selfie needed", lead: "We recognised this device, so there's nothing more to do." },
   following: {
     title: "Continue on your phone",

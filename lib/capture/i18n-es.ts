@@ -69,6 +69,12 @@ export const es: CaptureStrings = {
     redirecting: (s) => `Te redirigimos en ${s} s…`,
     closeHint: "Ya puedes cerrar esta página.",
   },
+  resubmit: {
+    title: "Vuelve a hacerte el selfie",
+    lead: "Hemos revisado tu verificación y necesitamos una foto más.",
+    commentLabel: "Nota del revisor",
+    reasons: { poor_image_quality: "La foto no era lo bastante nítida.", face_not_visible: "Tu cara no se veía por completo.", wrong_person: "Había otra persona en la foto.", other: "" },
+  },
   skipped: { title: "No hace falta una selfie", lead: "Hemos reconocido este dispositivo, así que no tienes que hacer nada más." },
   following: {
     title: "Continúa en tu móvil",

@@ -16,7 +16,7 @@ import { compileWorkflowPlan } from "@/lib/workflows/compile-workflow-plan";
 import { runWorkflowStep } from "@/lib/workflows/run-workflow-step";
 import type { CheckResultInput, FinalStatus, WorkflowGraph, WorkflowSignals } from "@/lib/workflows/types";
 
-export type CaptureSession = { id: string; applicationId: string; vendorData: string | null; referenceTemplateId: string | null; graph: WorkflowGraph; stepUp: StoredStepUp | null };
+export type CaptureSession = { id: string; applicationId: string; vendorData: string | null; referenceTemplateId: string | null; graph: WorkflowGraph; stepUp: StoredStepUp | null; resubmissions?: number };
 export type Settings = { faceMatch: Thresholds; liveness: Thresholds; retentionDays: number | null };
 // `burst`: the PASSIVE burst's own verdict (verify-capture-burst.ts), null for the other methods
 export type Submission = { challenge: StoredChallenge; frames: AnalyzedUpload[]; burst: BurstVerdict | null };
@@ -31,13 +31,28 @@ function thresholdsOf(config: Config, fallback: Thresholds): Thresholds {
   return { review: config.review_threshold ?? fallback.review, decline: config.decline_threshold ?? fallback.decline };
 }
 
+// After a resubmission request the workflow starts over: only the checks recorded since the latest
+// "Resubmitted" count, while the stored attempt numbers continue after the earlier rounds' (per node).
+async function currentRoundChecks(db: Db, session: CaptureSession) {
+  const all = await db.checkResult.findMany({ where: { sessionId: session.id }, orderBy: { createdAt: "asc" } });
+  const attemptsBefore = new Map<string, number>();
+  if (!session.resubmissions) return { rows: all, attemptsBefore };
+  const since = (await db.sessionEvent.findFirst({ where: { sessionId: session.id, toStatus: "Resubmitted" }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }))?.createdAt;
+  if (!since) return { rows: all, attemptsBefore };
+  for (const r of all.filter((r) => r.createdAt <= since)) {
+    const nodeId = String((r.data as { nodeId?: string } | null)?.nodeId);
+    attemptsBefore.set(nodeId, Math.max(attemptsBefore.get(nodeId) ?? 0, r.attempt));
+  }
+  return { rows: all.filter((r) => r.createdAt > since), attemptsBefore };
+}
+
 // Drives a session through its pinned workflow: runs the checks that need no camera at once, evaluates
 // the frames submitted for the current challenge, and stops at the next challenge or at the outcome.
 export async function runCaptureChecks(db: Db, input: { session: CaptureSession; settings: Settings; submission?: Submission }): Promise<CaptureProgress> {
   const { session, settings } = input;
   const plan = compileWorkflowPlan(input.session.graph);
   const signals: WorkflowSignals = session.stepUp?.signals ?? {};
-  const rows = await db.checkResult.findMany({ where: { sessionId: session.id }, orderBy: { createdAt: "asc" } });
+  const { rows, attemptsBefore } = await currentRoundChecks(db, session);
   const results: CheckResultInput[] = rows.map((r) => ({ nodeId: String((r.data as { nodeId?: string } | null)?.nodeId), feature: r.feature as CheckResultInput["feature"], status: r.status as CheckResultInput["status"], score: r.score, warnings: r.warnings as Warning[] }));
   let pending = input.submission;
   let selfie: AnalyzedUpload | null = null;
@@ -45,7 +60,7 @@ export async function runCaptureChecks(db: Db, input: { session: CaptureSession;
   let retryReason: RetryReason | null = null;
 
   const record = async (nodeId: string, feature: CheckResultInput["feature"], attempt: number, r: Recorded) => {
-    await db.checkResult.create({ data: { sessionId: session.id, feature, attempt, status: r.status, method: r.method ?? null, score: r.score ?? null, warnings: r.warnings, data: { nodeId, ...r.data }, mediaIds: r.mediaIds } });
+    await db.checkResult.create({ data: { sessionId: session.id, feature, attempt: attempt + (attemptsBefore.get(nodeId) ?? 0), status: r.status, method: r.method ?? null, score: r.score ?? null, warnings: r.warnings, data: { nodeId, ...r.data }, mediaIds: r.mediaIds } });
     results.push({ nodeId, feature, status: r.status, score: r.score, warnings: r.warnings });
   };
   const keepSelfie = async (frame: AnalyzedUpload) => {

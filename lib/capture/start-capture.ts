@@ -26,8 +26,13 @@ export function newDeviceId(): string {
 export async function startCapture(input: { token: string; deviceId: string; deviceKey: DeviceKeyProof | null; ip: string | null; userAgent: string | null }) {
   const db = getDb();
   let session = await findCaptureSessionOrThrow(input.token);
-  if (session.status !== "Not Started" && session.status !== "In Progress") return session;
+  if (session.status !== "Not Started" && session.status !== "In Progress" && session.status !== "Resubmitted") return session;
   if (session.expiresAt < new Date()) throw new AppError("gone", "This verification link has expired.");
+  if (session.status === "Resubmitted") {
+    // a reviewer asked for a new attempt: the same device and step-up, a fresh run of the workflow
+    await changeSessionStatus(db, { applicationId: session.applicationId, sessionId: session.id, from: ["Resubmitted"], to: "In Progress", actor: "end_user", reason: "new attempt after a resubmission request", data: { abandonAt: new Date(Date.now() + sessionCompleteWithinMs()) } });
+    session = await findCaptureSessionOrThrow(input.token);
+  }
   if (session.status === "Not Started") {
     const hash = deviceHash(session.applicationId, input.deviceId);
     const [device, knownIps] = await Promise.all([

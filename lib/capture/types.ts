@@ -39,6 +39,9 @@ export type CaptureState = {
   // while not started: the random nonce the page's device key signs when the user presses start
   deviceNonce: string | null;
   expiresAt: string;
+  // when a reviewer asked for a new attempt (status Resubmitted, and during that attempt): why, in the
+  // page's language, and the reviewer's comment for the user
+  resubmission?: { reason: string | null; comment: string | null } | null;
 };
 
 // POST /api/capture/{token}/burst answer: the single-use nonce for one PASSIVE burst

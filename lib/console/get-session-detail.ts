@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import { getSessionImages } from "@/lib/console/get-session-images";
 import { resolveCheckThresholds } from "@/lib/console/resolve-check-thresholds";
+import { readReasonCodes } from "@/lib/review/reason-codes";
 import { createSignedMediaUrl } from "@/lib/media/signed-url";
 import type { Warning } from "@/lib/verification/warnings";
 
@@ -13,7 +14,7 @@ export async function getSessionDetail(db: Db, input: { applicationId: string; s
   const s = await db.verificationSession.findFirst({
     where: { id: input.sessionId, applicationId: input.applicationId },
     include: {
-      application: { select: { faceMatchReviewThreshold: true, faceMatchDeclineThreshold: true, livenessReviewThreshold: true, livenessDeclineThreshold: true } },
+      application: { select: { faceMatchReviewThreshold: true, faceMatchDeclineThreshold: true, livenessReviewThreshold: true, livenessDeclineThreshold: true, reasonCodes: true } },
       workflow: { select: { id: true, label: true } },
       workflowVersion: { select: { version: true, graph: true } },
       assignedTo: { select: { id: true, email: true } },
@@ -24,7 +25,9 @@ export async function getSessionDetail(db: Db, input: { applicationId: string; s
   });
   if (!s) return null;
   const nodes = ((s.workflowVersion?.graph as { nodes?: GraphNode[] } | null)?.nodes ?? []) as GraphNode[];
-  const userIds = [...new Set(s.events.map((e) => /^user:(.+)$/.exec(e.actor)?.[1]).filter((id): id is string => Boolean(id)))];
+  const mentioned = s.reviews.flatMap((r) => (Array.isArray(r.mentions) ? (r.mentions as string[]) : []));
+  const userIds = [...new Set([...s.events.map((e) => /^user:(.+)$/.exec(e.actor)?.[1]), ...mentioned].filter((id): id is string => Boolean(id)))];
+  const reasons = readReasonCodes(s.application.reasonCodes);
   const [images, deliveries, actors] = await Promise.all([
     getSessionImages(db, s),
     db.webhookDelivery.findMany({
@@ -79,7 +82,20 @@ export async function getSessionDetail(db: Db, input: { applicationId: string; s
       };
     }),
     events: s.events.map((e) => ({ id: e.id, fromStatus: e.fromStatus, toStatus: e.toStatus, actor: actorLabel(e.actor), reason: e.reason, createdAt: e.createdAt })),
-    reviews: s.reviews.map((r) => ({ id: r.id, action: r.action, newStatus: r.newStatus, comment: r.comment, reviewer: r.user?.email ?? (r.userId ? "deleted user" : "API"), createdAt: r.createdAt })),
+    reviews: s.reviews.map((r) => ({
+      id: r.id,
+      action: r.action,
+      newStatus: r.newStatus,
+      comment: r.comment,
+      reasonCode: r.reasonCode,
+      reason: reasons.find((c) => c.code === r.reasonCode)?.label ?? r.reasonCode,
+      customerComment: r.customerComment,
+      pending: r.pending,
+      secondOfId: r.secondOfId,
+      mentions: (Array.isArray(r.mentions) ? (r.mentions as string[]) : []).map((id) => actors.find((u) => u.id === id)?.email ?? "deleted user"),
+      reviewer: r.user?.email ?? (r.userId ? "deleted user" : "API"),
+      createdAt: r.createdAt,
+    })),
     deliveries: deliveries.map((d) => ({
       id: d.id,
       destination: d.destination.label,

@@ -32,11 +32,6 @@ const sessionRef = optionalText.refine((v) => v === undefined || /^[0-9a-f]{8}-[
 export const auditFiltersSchema = z.object({ actor: optionalText, action: optionalText, session: sessionRef, from: calendarDate, to: calendarDate, page });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
-export const reviewDecisionSchema = z.object({
-  decision: z.enum(["Approved", "Declined"]),
-  comment: z.string().trim().min(1, "A comment is required for every decision.").max(2000),
-});
-
 export const reviewCommentSchema = z.object({ comment: z.string().trim().min(1, "Write a comment first.").max(2000) });
 
 export const createFaceListSchema = z.object({ name: z.string().trim().min(1, "Give the list a name.").max(80), kind: z.enum(["blocklist", "allowlist"]) });

@@ -23,7 +23,7 @@ export async function getOverviewCounts(db: Db, applicationId: string): Promise<
     db.apiKey.count({ where: { ...app, revokedAt: null } }),
     db.workflow.count({ where: { ...app, deletedAt: null } }),
     db.webhookDestination.count({ where: app }),
-    db.faceTemplate.count({ where: app }),
+    db.faceTemplate.count({ where: { ...app, source: { not: "candidate" } } }),
     db.user.count({ where: { disabledAt: null } }),
   ]);
   const sessionsByStatus = Object.fromEntries(byStatus.map((row) => [row.status, row._count._all]));

@@ -21,3 +21,11 @@ export function riskAtLeast(risk: CaseRisk, level: "off" | "high" | "medium" | "
   if (level === "any") return true;
   return rank[risk] >= rank[level];
 }
+
+// The warnings of each feature's latest check (checks oldest first): a retried check's earlier
+// attempts no longer describe the case.
+export function latestWarnings(checks: readonly { feature: string; warnings: unknown }[]): Warning[] {
+  const latest = new Map<string, Warning[]>();
+  for (const c of checks) latest.set(c.feature, (c.warnings ?? []) as Warning[]);
+  return [...latest.values()].flat();
+}

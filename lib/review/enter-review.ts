@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import type { Warning } from "@/lib/verification/warnings";
+import { latestWarnings } from "@/lib/review/case-risk";
 
 // What a case gets when it (re-)enters review: why (the risk codes of its latest checks, stored as
 // ",A,B," so the queue filters with one LIKE), when it is overdue (now + the workflow's SLA) and its queue
@@ -10,9 +10,7 @@ export async function reviewEntryFields(tx: Tx, input: { sessionId: string; now:
     where: { id: input.sessionId },
     select: { priority: true, workflow: { select: { reviewSlaHours: true, reviewPriority: true } }, checks: { orderBy: { createdAt: "asc" }, select: { feature: true, warnings: true } } },
   });
-  const latest = new Map<string, Warning[]>();
-  for (const c of session.checks) latest.set(c.feature, (c.warnings ?? []) as Warning[]);
-  const risks = [...new Set([...latest.values()].flat().filter((w) => w.log_type !== "information").map((w) => w.risk))];
+  const risks = [...new Set(latestWarnings(session.checks).filter((w) => w.log_type !== "information").map((w) => w.risk))];
   const sla = session.workflow.reviewSlaHours;
   return {
     reviewReasons: risks.length ? `,${risks.join(",")},` : null,

@@ -13,11 +13,13 @@ const holder = globalThis as typeof globalThis & { [STATE_KEY]?: Map<string, Syn
 const states: Map<string, SyncState> = (holder[STATE_KEY] ??= new Map());
 const inflight = new Map<string, Promise<FaceIndex>>();
 
+// candidates (selfies no decision has enrolled yet) are never searched
+const SEARCHABLE = { source: { not: "candidate" } };
 const sourceKind = { session: "session", reauth: "reauth", portrait: "reauth", list: "list" } as const;
 
 async function loadRows(applicationId: string, modelId: string, after?: Date): Promise<FaceIndexInput[]> {
   const rows = await getDb().faceTemplate.findMany({
-    where: { applicationId, modelId, ...(after ? { createdAt: { gt: after } } : {}) },
+    where: { applicationId, modelId, ...SEARCHABLE, ...(after ? { createdAt: { gt: after } } : {}) },
     include: { listEntries: { take: 1, include: { list: { select: { id: true, kind: true } } } } },
   });
   return rows.map((row) => {
@@ -36,7 +38,7 @@ async function loadRows(applicationId: string, modelId: string, after?: Date): P
 
 async function sync(applicationId: string, modelId: string, key: string): Promise<FaceIndex> {
   const index = getFaceIndex(applicationId, modelId);
-  const agg = await getDb().faceTemplate.aggregate({ where: { applicationId, modelId }, _count: { _all: true }, _max: { createdAt: true } });
+  const agg = await getDb().faceTemplate.aggregate({ where: { applicationId, modelId, ...SEARCHABLE }, _count: { _all: true }, _max: { createdAt: true } });
   const now: SyncState = { count: agg._count._all, newest: agg._max.createdAt?.getTime() ?? 0 };
   const known = states.get(key);
   if (known && known.count === now.count && known.newest === now.newest) return index;

@@ -2,6 +2,7 @@ import type { Db, Prisma, Tx } from "@/lib/db";
 import { decryptString } from "@/lib/crypto/encryption";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { readReasonCodes } from "@/lib/review/reason-codes";
 import { createSignedMediaUrl } from "@/lib/media/signed-url";
 
 type Media = Record<string, string | undefined> | null;
@@ -16,13 +17,20 @@ export function sessionUrlOf(session: { id: string; captureTokenSealed: Uint8Arr
 }
 
 // The full verdict of a session in the API's shape (also attached to webhooks). The latest attempt of
-// each check is the headline; every attempt is listed too.
-export async function buildSessionDecision(db: Db | Tx, input: { applicationId: string; sessionId: string }) {
+// each check is the headline; every attempt is listed too. Reviews carry their reason (code and label)
+// and the comment meant for the customer; a four-eyes first decision shows once it is settled. Webhooks
+// (`forWebhook`) leave out the team's internal side: notes, and each decision's internal comment.
+export async function buildSessionDecision(db: Db | Tx, input: { applicationId: string; sessionId: string; forWebhook?: boolean }) {
   const session = await db.verificationSession.findFirst({
     where: { id: input.sessionId, applicationId: input.applicationId },
-    include: { checks: { orderBy: { createdAt: "asc" } }, reviews: { orderBy: { createdAt: "asc" }, include: { user: { select: { email: true } } } } },
+    include: {
+      application: { select: { reasonCodes: true } },
+      checks: { orderBy: { createdAt: "asc" } },
+      reviews: { where: { pending: false, ...(input.forWebhook ? { action: { not: "comment" } } : {}) }, orderBy: { createdAt: "asc" }, include: { user: { select: { email: true } } } },
+    },
   });
   if (!session) throw new AppError("not_found", "No session with this id.");
+  const reasons = readReasonCodes(session.application.reasonCodes);
   const liveness = session.checks.filter((c) => c.feature === "LIVENESS").map((c) => ({
     status: c.status,
     method: c.method,
@@ -68,7 +76,17 @@ export async function buildSessionDecision(db: Db | Tx, input: { applicationId: 
     ip_analysis: ip ? { status: ip.status, ...(ip.data as object), warnings: ip.warnings } : null,
     step_up: session.stepUp ?? null,
     path_taken: session.pathTaken ?? null,
-    reviews: session.reviews.map((r) => ({ action: r.action, new_status: r.newStatus, comment: r.comment, reviewer: r.user?.email ?? null, created_at: r.createdAt.toISOString() })),
+    reviews: session.reviews.map((r) => ({
+      action: r.action,
+      new_status: r.newStatus,
+      comment: input.forWebhook ? null : r.comment,
+      reason_code: r.reasonCode,
+      reason: reasons.find((c) => c.code === r.reasonCode)?.label ?? r.reasonCode,
+      customer_comment: r.customerComment,
+      reviewer: r.user?.email ?? null,
+      created_at: r.createdAt.toISOString(),
+    })),
+    resubmissions: session.resubmissions,
     liveness_checks: liveness,
     face_matches: faceMatches,
   };

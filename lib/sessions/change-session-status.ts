@@ -2,26 +2,28 @@ import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deleteMedia } from "@/lib/media/blob-store";
 import { reviewEntryFields } from "@/lib/review/enter-review";
+import { applyDecisionEffects } from "@/lib/sessions/apply-decision-effects";
 import { buildSessionDecision } from "@/lib/sessions/build-session-decision";
 import { detachUnreviewedReference } from "@/lib/sessions/keep-reference-image";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-event";
 
-const WITH_DECISION = new Set(["Approved", "Declined", "In Review", "Abandoned"]);
+const WITH_DECISION = new Set(["Approved", "Declined", "In Review", "Abandoned", "Resubmitted"]);
 const FINAL = new Set(["Approved", "Declined", "Expired", "Abandoned", "Kyc Expired"]);
 
 // The one way a session's status changes: a conditional update (the session must still be in one of
-// `from`, so two deciders cannot both win), its timeline event and the status.updated webhook in the
-// outbox, all in one transaction. `apply` writes whatever else belongs to the same change.
+// `from`, and match `where` when given, e.g. the assignee, so two deciders cannot both win), its timeline
+// event, what the decision does (applyDecisionEffects: enrolment, auto-blocklist) and the status.updated
+// webhook in the outbox, all in one transaction. `apply` writes whatever else belongs to the change.
 export async function changeSessionStatus(
   db: Db,
-  input: { applicationId: string; sessionId: string; from: string[]; to: string; actor: string; reason?: string; priority?: number; data?: Record<string, unknown>; apply?: (tx: Tx) => Promise<void> },
+  input: { applicationId: string; sessionId: string; from: string[]; to: string; actor: string; reason?: string; priority?: number; where?: Record<string, unknown>; data?: Record<string, unknown>; apply?: (tx: Tx) => Promise<void> },
 ): Promise<void> {
   const released = await db.$transaction(async (tx) => {
     const current = await tx.verificationSession.findFirst({ where: { id: input.sessionId, applicationId: input.applicationId }, select: { status: true } });
     if (!current) throw new AppError("not_found", "No session with this id.");
     const now = new Date();
     const updated = await tx.verificationSession.updateMany({
-      where: { id: input.sessionId, status: { in: input.from } },
+      where: { ...input.where, id: input.sessionId, status: { in: input.from } },
       data: { status: input.to, ...(FINAL.has(input.to) || input.to === "In Review" ? { decidedAt: now } : {}), ...input.data },
     });
     if (updated.count !== 1) throw new AppError("conflict", `The session is ${current.status}; it cannot become ${input.to}.`);
@@ -32,9 +34,10 @@ export async function changeSessionStatus(
     }
     await tx.sessionEvent.create({ data: { sessionId: input.sessionId, fromStatus: current.status, toStatus: input.to, actor: input.actor, reason: input.reason ?? null } });
     await input.apply?.(tx);
+    await applyDecisionEffects(tx, { applicationId: input.applicationId, sessionId: input.sessionId, from: current.status, to: input.to });
     // with keepReferenceImages "in_review", a reference no reviewer needed goes before the decision is built
     const released = FINAL.has(input.to) ? await detachUnreviewedReference(tx, { sessionId: input.sessionId }) : [];
-    const decision = await buildSessionDecision(tx, { applicationId: input.applicationId, sessionId: input.sessionId });
+    const decision = await buildSessionDecision(tx, { applicationId: input.applicationId, sessionId: input.sessionId, forWebhook: true });
     await enqueueWebhookEvent(tx, {
       applicationId: input.applicationId,
       sessionId: input.sessionId,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { apiDecisionFields, apiStatuses } from "@/lib/review/schemas";
 import { jsonObjectSchema } from "@/lib/validation/json-object";
 
 // Echoed in every decision and webhook: 16 levels and 64 KB are far beyond real use.
@@ -33,11 +34,13 @@ export const listSessionsSchema = z.object({
 });
 
 export const updateStatusSchema = z.object({
-  new_status: z.enum(["Approved", "Declined"]),
+  new_status: z.enum(apiStatuses),
   comment: z.string().trim().max(2000).nullish(),
+  ...apiDecisionFields,
 });
 
 export const createReviewSchema = z.object({
   comment: z.string().trim().min(1, "comment is required").max(2000),
-  new_status: z.enum(["Approved", "Declined"]).nullish(),
+  new_status: z.enum(apiStatuses).nullish(),
+  ...apiDecisionFields,
 });

@@ -5,11 +5,12 @@ import { changeSessionStatus } from "@/lib/sessions/change-session-status";
 
 // Deadlines live in the database (expiresAt, abandonAt), so a restart loses none: each sweep moves
 // unopened links past expiresAt to Expired and opened-but-unfinished sessions past abandonAt to
-// Abandoned, each with its webhook. The conditional status change makes concurrent sweepers harmless.
+// Abandoned (as are sessions handed back for a resubmission the user never started before expiresAt),
+// each with its webhook. The conditional status change makes concurrent sweepers harmless.
 export async function sweepSessionDeadlines(now = new Date()): Promise<number> {
   const db = getDb();
   const due = await db.verificationSession.findMany({
-    where: { OR: [{ status: "Not Started", expiresAt: { lt: now } }, { status: "In Progress", OR: [{ abandonAt: { lt: now } }, { expiresAt: { lt: now } }] }] },
+    where: { OR: [{ status: "Not Started", expiresAt: { lt: now } }, { status: "In Progress", OR: [{ abandonAt: { lt: now } }, { expiresAt: { lt: now } }] }, { status: "Resubmitted", expiresAt: { lt: now } }] },
     select: { id: true, applicationId: true, status: true },
     take: 100,
   });

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { encryptEmbedding } from "@/lib/crypto/encryption";
 import type { Db, Tx } from "@/lib/db";
 
-export type TemplateSource = "session" | "reauth" | "portrait" | "list";
+// "candidate": a finished capture's selfie, kept sealed until a decision enrols or blocklists it; never
+// searched, matched or listed as enrolled.
+export type TemplateSource = "session" | "reauth" | "portrait" | "list" | "candidate";
 
 // A face template is the recogniser's embedding (not an image), sealed with the instance key and bound
 // to its row id, so a template copied to another row does not decrypt.

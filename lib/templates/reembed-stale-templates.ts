@@ -15,7 +15,7 @@ type StaleTemplate = { id: string; modelId: string; mediaId: string | null; sess
 // image, a portrait kept for review, or the newest selfie of the session that enrolled the face (one
 // query for the page). A session's selfie is not its portrait, so a portrait no longer kept has none.
 async function sourceMediaIds(db: Db, page: StaleTemplate[]): Promise<Map<string, string>> {
-  const enrolledBy = (t: StaleTemplate) => (!t.mediaId && t.sessionId && (t.source === "session" || t.source === "reauth") ? t.sessionId : null);
+  const enrolledBy = (t: StaleTemplate) => (!t.mediaId && t.sessionId && (t.source === "session" || t.source === "reauth" || t.source === "candidate") ? t.sessionId : null);
   const sessionIds = [...new Set(page.map(enrolledBy).filter((id): id is string => id !== null))];
   const selfies = sessionIds.length ? await db.media.findMany({ where: { sessionId: { in: sessionIds }, kind: "selfie" }, orderBy: { createdAt: "desc" }, select: { id: true, sessionId: true } }) : [];
   const newestSelfie = new Map<string, string>();

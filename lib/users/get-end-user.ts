@@ -20,7 +20,7 @@ export async function getEndUser(db: Db, input: { applicationId: string; vendorD
         _count: { select: { checks: { where: { feature: "LIVENESS" } } } },
       },
     }),
-    db.faceTemplate.findMany({ where: key, orderBy: { createdAt: "desc" }, select: { id: true, source: true, modelId: true, sessionId: true, createdAt: true } }),
+    db.faceTemplate.findMany({ where: { ...key, source: { not: "candidate" } }, orderBy: { createdAt: "desc" }, select: { id: true, source: true, modelId: true, sessionId: true, createdAt: true } }),
     db.knownDevice.findMany({ where: key, orderBy: { lastSeenAt: "desc" }, select: { id: true, deviceIdHash: true, userAgent: true, firstSeenAt: true, lastSeenAt: true } }),
     db.knownIp.findMany({ where: key, orderBy: { lastSeenAt: "desc" }, select: { id: true, ip: true, firstSeenAt: true, lastSeenAt: true } }),
   ]);

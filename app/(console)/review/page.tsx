@@ -10,7 +10,7 @@ export default async function ReviewQueuePage() {
   const user = await requirePageUser("viewer");
   return (
     <>
-      <PageHeader title="Review queue" description="Sessions waiting for a human decision, oldest first. Every decision needs a comment, is audited and notifies your webhooks." />
+      <PageHeader title="Review queue" description="Sessions waiting for a human decision, oldest first. Every decision carries a reason or a comment, is audited and notifies your webhooks." />
       <ReviewQueue me={{ id: user.id, email: user.email }} canAct={hasRole(user.role, "reviewer")} />
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApplicationSettingsForm } from "@/components/console/application-settings-form";
+import { CaseDecisionSettings } from "@/components/console/case-decision-settings";
 import { BrandingForm } from "@/components/console/branding-form";
 import { EmbeddingForm } from "@/components/console/embedding-form";
 import { TeamManager } from "@/components/console/team-manager";
@@ -15,6 +16,7 @@ export default async function SettingsPage() {
       <PageHeader title="Settings" description="Application defaults, data retention, the hosted page's branding and embedding, and the people who can use this console." />
       <div className="space-y-6">
         <ApplicationSettingsForm />
+        <CaseDecisionSettings />
         <BrandingForm />
         <EmbeddingForm />
         <TeamManager currentUserId={user.id} />

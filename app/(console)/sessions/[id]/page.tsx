@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CaseActions } from "@/components/cases/case-actions";
 import { CommentForm } from "@/components/cases/comment-form";
 import { CaseEvidence } from "@/components/cases/case-evidence";
 import { SessionChecks } from "@/components/cases/session-checks";
@@ -105,6 +106,11 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
               {canAct ? <CommentForm sessionId={s.id} /> : null}
             </div>
           </Card>
+          {canAct ? (
+            <Card title="Case actions">
+              <CaseActions sessionId={s.id} me={{ id: user.id, isAdmin: hasRole(user.role, "admin") }} />
+            </Card>
+          ) : null}
         </div>
       </div>
     </>

@@ -5,17 +5,20 @@ import { updateApplicationSchema } from "@/lib/applications/schemas";
 import { updateApplication } from "@/lib/applications/update-application";
 import { withConsoleSession } from "@/lib/auth/with-console-session";
 import { getDb } from "@/lib/db";
+import { readReasonCodes } from "@/lib/review/reason-codes";
 
 function serialize(app: Awaited<ReturnType<typeof getConsoleApplication>>) {
   const { id, name, isSandbox, faceMatchReviewThreshold, faceMatchDeclineThreshold, livenessReviewThreshold, livenessDeclineThreshold, retentionDays, saveApiRequests, keepReferenceImages } = app;
   const embedOrigins = (app.embedOrigins ?? null) as string[] | null;
-  return { id, name, isSandbox, faceMatchReviewThreshold, faceMatchDeclineThreshold, livenessReviewThreshold, livenessDeclineThreshold, retentionDays, saveApiRequests, embedOrigins, keepReferenceImages };
+  // reasonCodes: the list in force; customReasonCodes: whether it is the team's own (false: the defaults)
+  const decisions = { autoBlocklistDeclined: app.autoBlocklistDeclined, reasonCodes: readReasonCodes(app.reasonCodes), customReasonCodes: app.reasonCodes !== null };
+  return { id, name, isSandbox, faceMatchReviewThreshold, faceMatchDeclineThreshold, livenessReviewThreshold, livenessDeclineThreshold, retentionDays, saveApiRequests, embedOrigins, keepReferenceImages, ...decisions };
 }
 
 // GET /api/console/application – the console's application and its defaults
 export const GET = withConsoleSession("viewer", async () => NextResponse.json(serialize(await getConsoleApplication())));
 
-// PATCH /api/console/application – change thresholds, retention, request logging, reference images, embedding origins (admin, audited)
+// PATCH /api/console/application – change thresholds, retention, request logging, reference images, embedding origins, reason codes, auto-blocklist (admin, audited)
 export const PATCH = withConsoleSession("admin", async (req, user) => {
   const changes = await parseJsonBody(req, updateApplicationSchema);
   const app = await getConsoleApplication();

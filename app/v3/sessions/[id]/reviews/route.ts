@@ -16,12 +16,12 @@ export const GET = withApiKey(async (_req, ctx, route) => {
   return NextResponse.json({ session_id: id, status: decision.status, reviews: decision.reviews });
 });
 
-// POST /v3/sessions/{id}/reviews/ – add a comment, optionally with a decision (new_status)
+// POST /v3/sessions/{id}/reviews/ – add a comment, optionally with a decision (new_status, reason_code, customer_comment)
 export const POST = withApiKey(async (req, ctx, route) => {
   const { id } = (await route.params) as { id: string };
   const body = await parseJsonBody(req, createReviewSchema);
   const db = getDb();
-  await reviewSession(db, { applicationId: ctx.application.id, sessionId: id, newStatus: body.new_status ?? null, comment: body.comment, actor: { type: "api_key", id: ctx.apiKeyId } });
+  await reviewSession(db, { applicationId: ctx.application.id, sessionId: id, newStatus: body.new_status ?? null, comment: body.comment, reasonCode: body.reason_code, customerComment: body.customer_comment, priority: body.priority, actor: { type: "api_key", id: ctx.apiKeyId } });
   const decision = await buildSessionDecision(db, { applicationId: ctx.application.id, sessionId: id });
   return NextResponse.json({ session_id: id, status: decision.status, reviews: decision.reviews }, { status: 201 });
 });
