@@ -7,6 +7,7 @@ export type QueueAge = (typeof queueAges)[number];
 export const ageHours: Record<Exclude<QueueAge, "overdue">, number> = { "1h": 1, "4h": 4, "24h": 24, "3d": 72, "7d": 168 };
 
 export const QUEUE_PAGE_SIZE = 50;
+export const priorityLabels = ["Normal", "High", "Urgent"] as const;
 
 export const queueFiltersSchema = z
   .object({

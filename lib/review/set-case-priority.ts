@@ -2,9 +2,9 @@ import { z } from "zod";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { priorityLabels } from "@/lib/review/queue-filters";
 
 export const casePrioritySchema = z.object({ priority: z.union([z.literal(0), z.literal(1), z.literal(2)]) });
-export const priorityLabels = ["Normal", "High", "Urgent"] as const;
 
 // A reviewer raises or lowers one case's place in the queue (0 normal, 1 high, 2 urgent): only while it
 // is In Review (a conditional update), audited with the old and new value.

@@ -42,7 +42,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
               <Badge tone={statusTone(s.status)}>{s.status}</Badge>
             </span>
             {s.status === "In Review" && canAct ? (
-              <Link href="/review" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
+              <Link href={`/review?case=${s.id}`} className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
                 Decide in the review queue
               </Link>
             ) : null}
