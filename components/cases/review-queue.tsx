@@ -12,6 +12,7 @@ import { ReviewerWorkload } from "@/components/cases/reviewer-workload";
 import { SavedViewsMenu } from "@/components/cases/saved-views-menu";
 import { setQueueCase, setQueueFilters, setQueuePage, useQueueUrl } from "@/components/cases/use-queue-url";
 import { useReviewQueue } from "@/components/cases/use-review-queue";
+import { plural } from "@/components/console/plural";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import type { BulkAssignOutcome } from "@/lib/review/bulk-assign-review-cases";
@@ -26,7 +27,7 @@ function bulkNotice(to: string | null, asked: number, result: { done: number; ou
   const failed = result.outcomes.filter((o) => !o.ok);
   return {
     tone: failed.length ? "error" : "ok",
-    text: `${result.done} of ${asked} ${asked === 1 ? "case" : "cases"} ${to === null ? "released" : "assigned"}.`,
+    text: `${result.done} of ${plural(asked, "case")} ${to === null ? "released" : "assigned"}.`,
     details: failed.map((o) => `${o.sessionNumber ? `#${o.sessionNumber}` : o.id}: ${o.message}`),
   };
 }

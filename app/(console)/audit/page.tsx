@@ -72,7 +72,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           { header: "Details", cell: (r) => <Details value={r.details} /> },
         ]}
       />
-      <Pagination basePath="/audit" params={values} page={result.page} pages={result.pages} total={result.total} noun="entries" />
+      <Pagination basePath="/audit" params={values} page={result.page} pages={result.pages} total={result.total} noun="entry" nouns="entries" />
     </>
   );
 }
