@@ -28,7 +28,7 @@ export default async function FaceListPage({ params }: { params: Promise<{ id: s
           ← Lists
         </Link>
       </nav>
-      <PageHeader title={list.name} description={`${plural(list.entries.length, "face")} · created ${formatDateTime(list.createdAt)}`} actions={<Badge tone={list.kind === "blocklist" ? "red" : "green"}>{list.kind}</Badge>} />
+      <PageHeader title={list.name} description={<>{plural(list.entries.length, "face")} · created {formatDateTime(list.createdAt)}</>} actions={<Badge tone={list.kind === "blocklist" ? "red" : "green"}>{list.kind}</Badge>} />
       {isAdmin ? (
         <div className="mb-6">
           <Card title="Add a face" description="Only the face template and an encrypted copy of the image are kept.">

@@ -35,7 +35,13 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       </nav>
       <PageHeader
         title={`Session #${s.sessionNumber}`}
-        description={`${s.workflow.label}${s.workflow.version ? ` v${s.workflow.version}` : ""} · created ${formatDateTime(s.createdAt)}${s.decidedAt ? ` · decided ${formatDateTime(s.decidedAt)}` : ""}`}
+        description={
+          <>
+            {s.workflow.label}
+            {s.workflow.version ? ` v${s.workflow.version}` : ""} · created {formatDateTime(s.createdAt)}
+            {s.decidedAt ? <> · decided {formatDateTime(s.decidedAt)}</> : null}
+          </>
+        }
         actions={
           <div className="flex items-center gap-3">
             <span data-testid="session-status">
