@@ -3,12 +3,13 @@
 import { useState } from "react";
 import { IssuesList } from "@/components/workflow-builder/issues-list";
 import { NodeInspector } from "@/components/workflow-builder/node-inspector";
+import { ReviewPolicyPanel } from "@/components/workflow-builder/review-policy-panel";
 import type { BuilderEditor } from "@/components/workflow-builder/use-builder-editor";
 import { VersionsPanel } from "@/components/workflow-builder/versions-panel";
 import type { WorkflowEditorState } from "@/lib/workflows/get-workflow-editor-state";
 import type { GraphIssue, WorkflowGraph } from "@/lib/workflows/types";
 
-type Tab = "inspect" | "problems" | "versions";
+type Tab = "inspect" | "problems" | "versions" | "review";
 type Props = { editor: BuilderEditor; issues: GraphIssue[]; issuesByNode: ReadonlyMap<string, GraphIssue[]>; readOnly: boolean; state: WorkflowEditorState; graph: WorkflowGraph };
 
 const shortcuts = [
@@ -25,6 +26,7 @@ export function BuilderSidePanel({ editor, issues, issuesByNode, readOnly, state
     { id: "inspect", label: "Inspector" },
     { id: "problems", label: "Problems", count: issues.length },
     { id: "versions", label: "Versions", count: state.versions.length },
+    { id: "review", label: "Review" },
   ];
   return (
     <aside aria-label="Workflow settings" className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white">
@@ -81,6 +83,7 @@ export function BuilderSidePanel({ editor, issues, issuesByNode, readOnly, state
           )
         ) : null}
         {tab === "problems" ? <IssuesList issues={issues} nodes={editor.present.nodes} onSelect={(nodeId) => { editor.selectNode(nodeId); setTab("inspect"); }} /> : null}
+        {tab === "review" ? <ReviewPolicyPanel workflowId={state.workflow_id} readOnly={readOnly} /> : null}
         {tab === "versions" ? <VersionsPanel workflowId={state.workflow_id} versions={state.versions} draft={graph} readOnly={readOnly} onRestore={editor.replaceGraph} /> : null}
       </div>
     </aside>
