@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilterBar } from "@/components/console/filter-bar";
+import { FilterBar, type FilterField } from "@/components/console/filter-bar";
+import { FilterProblems } from "@/components/console/filter-problems";
 import { formatDateTime } from "@/components/console/format-date";
 import { Pagination } from "@/components/console/pagination";
 import { Badge } from "@/components/ui/badge";
@@ -9,6 +10,7 @@ import { SimpleTable } from "@/components/ui/simple-table";
 import { getConsoleApplication } from "@/lib/applications/get-console-application";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { listAuditLogs } from "@/lib/console/list-audit-logs";
+import { readPageFilters, type PageSearchParams } from "@/lib/console/read-page-filters";
 import { auditFiltersSchema } from "@/lib/console/schemas";
 import { getDb } from "@/lib/db";
 
@@ -27,28 +29,31 @@ function Details({ value }: { value: Record<string, unknown> | null }) {
   );
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   await requirePageUser("viewer");
   const app = await getConsoleApplication();
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const filters = auditFiltersSchema.parse(raw);
+  const read = readPageFilters(auditFiltersSchema, await searchParams);
+  // invalid filters: the message below, the values kept in the bar, the unfiltered list's actions
+  const filters = read.filters ?? auditFiltersSchema.parse({});
   const result = await listAuditLogs(getDb(), { applicationId: app.id, filters });
-  const values = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+  const fields: FilterField[] = [
+    { name: "actor", label: "Actor", type: "text", placeholder: "email or key name" },
+    { name: "action", label: "Action", type: "select", options: result.actions.map((a) => ({ value: a, label: a })) },
+    { name: "from", label: "From", type: "date" },
+    { name: "to", label: "To", type: "date" },
+  ];
+  const values = read.filters ? Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === undefined ? undefined : String(v)])) : read.raw;
   return (
     <>
       <PageHeader title="Audit log" description="Who did what, and when. Entries are append-only: nobody, admins included, can edit or delete them." />
       <FilterBar
         label="Filter audit log"
         values={{ ...values, page: undefined }}
-        fields={[
-          { name: "actor", label: "Actor", type: "text", placeholder: "email or key name" },
-          { name: "action", label: "Action", type: "select", options: result.actions.map((a) => ({ value: a, label: a })) },
-          { name: "from", label: "From", type: "date" },
-          { name: "to", label: "To", type: "date" },
-        ]}
+        fields={fields}
       />
+      {read.filters ? null : <FilterProblems problems={read.problems} labels={Object.fromEntries(fields.map((f) => [f.name, f.label]))} />}
       <SimpleTable
-        rows={result.rows}
+        rows={read.filters ? result.rows : []}
         empty="No audit entries match these filters."
         columns={[
           { header: "When", cell: (r) => <span className="whitespace-nowrap">{formatDateTime(r.createdAt)}</span> },
@@ -72,7 +77,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           { header: "Details", cell: (r) => <Details value={r.details} /> },
         ]}
       />
-      <Pagination basePath="/audit" params={values} page={result.page} pages={result.pages} total={result.total} noun="entry" nouns="entries" />
+      {read.filters ? <Pagination basePath="/audit" params={values} page={result.page} pages={result.pages} total={result.total} noun="entry" nouns="entries" /> : null}
     </>
   );
 }
