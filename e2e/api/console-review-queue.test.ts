@@ -30,9 +30,9 @@ describe.each(dbProviders)("console review queue over HTTP (%s)", (provider) => 
       cookies[role] = (await loginConsole(server.url, `${role}@queue.test`, `${role}-password-1`))!;
     }
     // sessions created through the API, then put in review as a finished capture would leave them
-    const workflowId = await workflowIdByLabel(a, "Selfie re-auth");
+    const workflowId = await workflowIdByLabel(a, "Liveness only");
     for (let i = 0; i < 3; i++) {
-      const created = await api(a, "POST", "/v3/session/", { workflow_id: workflowId, workflow_type: "biometric_authentication", vendor_data: `queue-user-${i}` });
+      const created = await api(a, "POST", "/v3/session/", { workflow_id: workflowId, vendor_data: `queue-user-${i}` });
       expect(created.status).toBe(201);
       ids.push(created.body.session_id);
     }
@@ -104,9 +104,9 @@ describe.each(dbProviders)("console review queue over HTTP (%s)", (provider) => 
     const audit = await call("viewer", "GET", "/audit?from=2026-02-30");
     expect(audit.status).toBe(200);
     expect(audit.body).toContain("must be a date such as 2026-03-31");
-    const fine = await call("viewer", "GET", "/sessions?status=In%20Review&fm_min=0");
+    const fine = await call("viewer", "GET", "/sessions?status=In%20Review&fm_max=");
     expect(fine.status).toBe(200);
-    expect(fine.body).toContain("3<!-- --> sessions");
+    expect(fine.body).toContain("<span>3 sessions");
   });
 
   it("links a session in review to its own case in the queue", async () => {
