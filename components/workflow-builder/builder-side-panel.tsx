@@ -29,7 +29,7 @@ export function BuilderSidePanel({ editor, issues, issuesByNode, readOnly, state
     { id: "review", label: "Review" },
   ];
   return (
-    <aside aria-label="Workflow settings" className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white">
+    <aside aria-label="Workflow settings" className="flex w-[22rem] shrink-0 flex-col border-l border-slate-200 bg-white">
       <div role="tablist" className="flex border-b border-slate-200 px-2">
         {tabs.map((t) => (
           <button
@@ -38,7 +38,7 @@ export function BuilderSidePanel({ editor, issues, issuesByNode, readOnly, state
             type="button"
             aria-selected={tab === t.id}
             onClick={() => setTab(t.id)}
-            className={`-mb-px flex items-center gap-1.5 border-b-2 px-3 py-2.5 text-sm font-medium ${tab === t.id ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800"}`}
+            className={`-mb-px flex items-center gap-1 border-b-2 px-2 py-2.5 text-[13px] font-medium ${tab === t.id ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800"}`}
           >
             {t.label}
             {t.count !== undefined ? (

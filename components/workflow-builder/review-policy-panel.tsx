@@ -22,7 +22,7 @@ export function ReviewPolicyPanel({ workflowId, readOnly }: { workflowId: string
   const policy = useQuery({ queryKey: ["review-policy", workflowId], queryFn: () => fetchJson<ReviewPolicy>(url) });
   if (policy.error) return <p role="alert" className="text-sm text-red-700">{policy.error.message}</p>;
   if (!policy.data) return <p className="text-sm text-slate-500">Loading…</p>;
-  return <PolicyForm key={JSON.stringify(policy.data)} url={url} workflowId={workflowId} initial={policy.data} readOnly={readOnly} />;
+  return <PolicyForm key={workflowId} url={url} workflowId={workflowId} initial={policy.data} readOnly={readOnly} />;
 }
 
 function PolicyForm({ url, workflowId, initial, readOnly }: { url: string; workflowId: string; initial: ReviewPolicy; readOnly: boolean }) {
