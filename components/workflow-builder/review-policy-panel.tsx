@@ -2,9 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { PriorityOptions } from "@/components/cases/case-priority";
 import { fetchJson } from "@/components/console/fetch-json";
 import { Button } from "@/components/ui/button";
-import { priorityLabels } from "@/lib/review/queue-filters";
 import type { FourEyesRisk, ReviewPolicy } from "@/lib/review/review-policy";
 
 const control = "block w-full rounded-md border-0 px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 disabled:bg-slate-50 disabled:text-slate-500 aria-[invalid=true]:ring-red-400";
@@ -59,11 +59,7 @@ function PolicyForm({ url, workflowId, initial, readOnly }: { url: string; workf
           Queue priority
         </label>
         <select id="policy-priority" value={priority} disabled={readOnly} onChange={(e) => setPriority(Number(e.target.value))} className={control}>
-          {priorityLabels.map((label, i) => (
-            <option key={label} value={i}>
-              {label}
-            </option>
-          ))}
+          <PriorityOptions />
         </select>
       </div>
       <fieldset className="space-y-2">
