@@ -128,7 +128,15 @@ export function ReviewQueue({ me, canAct, isAdmin, workflows }: { me: Me; canAct
       ) : !data ? (
         <p className="text-sm text-slate-500">Loading the queue…</p>
       ) : cases.length === 0 ? (
-        <EmptyState title={filtered ? "No case matches these filters" : "Nothing to review"}>{filtered ? "Change or clear the filters above." : "New sessions that land In Review appear here, most urgent first."}</EmptyState>
+        data.page > 1 && data.total > 0 ? (
+          <EmptyState title="No cases left on this page">
+            <Button variant="secondary" onClick={() => setQueuePage(1)}>
+              Back to the first page
+            </Button>
+          </EmptyState>
+        ) : (
+          <EmptyState title={filtered ? "No case matches these filters" : "Nothing to review"}>{filtered ? "Change or clear the filters above." : "New sessions that land In Review appear here, most urgent first."}</EmptyState>
+        )
       ) : (
         <div className="grid gap-5 lg:grid-cols-[360px_minmax(0,1fr)]">
           <div className="space-y-4">
