@@ -2,31 +2,62 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { CaseView } from "@/components/cases/case-view";
+import { PrioritySelect } from "@/components/cases/case-priority";
 import { conflictMessage } from "@/components/cases/conflict-message";
 import { DecisionForm, type Decision, type DecisionDraft, type DecisionPayload } from "@/components/cases/decision-form";
+import { QueueBulkBar } from "@/components/cases/queue-bulk-bar";
+import { QueueFilterBar } from "@/components/cases/queue-filter-bar";
 import { QueueList } from "@/components/cases/queue-list";
+import { QueuePager } from "@/components/cases/queue-pager";
+import { ReviewerWorkload } from "@/components/cases/reviewer-workload";
+import { SavedViewsMenu } from "@/components/cases/saved-views-menu";
+import { setQueueCase, setQueueFilters, setQueuePage, useQueueUrl } from "@/components/cases/use-queue-url";
 import { useReviewQueue } from "@/components/cases/use-review-queue";
+import { plural } from "@/components/console/plural";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
+import type { BulkAssignOutcome } from "@/lib/review/bulk-assign-review-cases";
 
 type Me = { id: string; email: string };
+type Notice = { tone: "ok" | "error"; text: string; details?: string[]; unsent?: string };
 const done: Record<Decision, string> = { Approved: "approved", Declined: "declined", Resubmitted: "handed back to the user for a new attempt" };
 
 const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
 
-// The reviewer's workspace: the queue on the left, the selected case on the right. j/k move through the
-// queue, a/d/r start an approve/decline/resubmission request. A refused decision keeps what was typed.
-export function ReviewQueue({ me, canAct }: { me: Me; canAct: boolean }) {
-  const { queue, decide, assign } = useReviewQueue(me);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+function bulkNotice(to: string | null, asked: number, result: { done: number; outcomes: BulkAssignOutcome[] }): Notice {
+  const failed = result.outcomes.filter((o) => !o.ok);
+  return {
+    tone: failed.length ? "error" : "ok",
+    text: `${result.done} of ${plural(asked, "case")} ${to === null ? "released" : "assigned"}.`,
+    details: failed.map((o) => `${o.sessionNumber ? `#${o.sessionNumber}` : o.id}: ${o.message}`),
+  };
+}
+
+// The reviewer's workspace: filters (in the address) and saved views on top, the queue on the left, the
+// selected case on the right. j/k move through the queue, a/d/r start an approve/decline/resubmission
+// request; a refused decision keeps what was typed. A link with ?case=<id> opens that case whatever the
+// filters.
+export function ReviewQueue({ me, canAct, isAdmin, workflows }: { me: Me; canAct: boolean; isAdmin: boolean; workflows: { value: string; label: string }[] }) {
+  const url = useQueueUrl();
+  const [linked, setLinked] = useState(url.caseId);
+  const apiQuery = new URLSearchParams({ ...url.filters, ...(url.page > 1 ? { page: String(url.page) } : {}), ...(linked ? { case: linked } : {}) }).toString();
+  const { queue, decide, assign, prioritise, bulkAssign } = useReviewQueue(me, apiQuery);
+  const [selectedId, setSelectedId] = useState<string | null>(url.caseId);
   const [pending, setPending] = useState<Decision | null>(null);
   const [drafts, setDrafts] = useState<Record<string, DecisionDraft>>({});
   // `unsent`: the comment of a refused decision, kept in view even when the case has left the queue
-  const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string; unsent?: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [checked, setChecked] = useState<Set<string>>(new Set());
   const comment = useRef<HTMLTextAreaElement>(null);
-  const cases = useMemo(() => queue.data?.cases ?? [], [queue.data]);
+  const opened = queue.data?.opened ?? null;
+  const cases = useMemo(() => [...(queue.data?.opened ? [queue.data.opened] : []), ...(queue.data?.cases ?? [])], [queue.data]);
   const index = Math.max(0, cases.findIndex((c) => c.id === selectedId));
   const current = cases[index] ?? null;
+  const reviewers = (queue.data?.team ?? []).map((r) => ({ value: r.id, label: r.email }));
+
+  useEffect(() => {
+    if (queue.data) setQueueCase(current?.id ?? null);
+  }, [queue.data, current?.id]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -46,6 +77,12 @@ export function ReviewQueue({ me, canAct }: { me: Me; canAct: boolean }) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [cases, index, canAct]);
+
+  const leaveLink = () => {
+    setLinked(null);
+    setChecked(new Set());
+  };
+  const fail = (e: Error) => setNotice({ tone: "error", text: e.message });
 
   const submit = (payload: DecisionPayload) => {
     if (!current) return;
@@ -67,15 +104,29 @@ export function ReviewQueue({ me, canAct }: { me: Me; canAct: boolean }) {
       },
     );
   };
+  const assignSelected = (to: string | null) => {
+    const sessionIds = [...checked];
+    bulkAssign.mutate({ sessionIds, to }, { onSuccess: (result) => (setNotice(bulkNotice(to, sessionIds.length, result)), setChecked(new Set())), onError: fail });
+  };
 
-  if (queue.isLoading) return <p className="text-sm text-slate-500">Loading the queue…</p>;
-  if (queue.error) return <p role="alert" className="text-sm text-red-700">{queue.error.message}</p>;
+  const filtered = Object.keys(url.filters).length > 0;
+  const data = queue.data;
   return (
     <div className="space-y-4">
+      <QueueFilterBar filters={url.filters} workflows={workflows} reviewers={reviewers} onChange={(changes) => (leaveLink(), setQueueFilters(changes))}>
+        <SavedViewsMenu filterQuery={url.filterQuery} isAdmin={isAdmin} onApply={(query) => (leaveLink(), setQueueFilters(query))} />
+      </QueueFilterBar>
       {notice ? (
-        <p role={notice.tone === "error" ? "alert" : "status"} className={`rounded-md px-4 py-2.5 text-sm ${notice.tone === "error" ? "bg-red-50 text-red-800 ring-1 ring-red-200" : "bg-green-50 text-green-800 ring-1 ring-green-200"}`}>
-          {notice.text}
-        </p>
+        <div role={notice.tone === "error" ? "alert" : "status"} className={`rounded-md px-4 py-2.5 text-sm ${notice.tone === "error" ? "bg-red-50 text-red-800 ring-1 ring-red-200" : "bg-green-50 text-green-800 ring-1 ring-green-200"}`}>
+          <p>{notice.text}</p>
+          {notice.details?.length ? (
+            <ul className="mt-1 list-disc pl-5">
+              {notice.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       ) : null}
       {notice?.unsent ? (
         <label className="block text-sm font-medium text-slate-700">
@@ -83,11 +134,39 @@ export function ReviewQueue({ me, canAct }: { me: Me; canAct: boolean }) {
           <textarea readOnly rows={2} value={notice.unsent} className="mt-1 block w-full rounded-md border-0 bg-slate-50 px-3 py-2 text-sm text-slate-800 ring-1 ring-inset ring-slate-300" />
         </label>
       ) : null}
-      {cases.length === 0 ? (
-        <EmptyState title="Nothing to review">New sessions that land In Review appear here, oldest first.</EmptyState>
+      {canAct && checked.size > 0 ? <QueueBulkBar count={checked.size} reviewers={reviewers} busy={bulkAssign.isPending} onAssign={assignSelected} onClear={() => setChecked(new Set())} /> : null}
+      {queue.error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-4 py-2.5 text-sm text-red-800 ring-1 ring-red-200">
+          {queue.error.message}
+        </p>
+      ) : !data ? (
+        <p className="text-sm text-slate-500">Loading the queue…</p>
+      ) : cases.length === 0 ? (
+        data.page > 1 && data.total > 0 ? (
+          <EmptyState title="No cases left on this page">
+            <Button variant="secondary" onClick={() => setQueuePage(1)}>
+              Back to the first page
+            </Button>
+          </EmptyState>
+        ) : (
+          <EmptyState title={filtered ? "No case matches these filters" : "Nothing to review"}>{filtered ? "Change or clear the filters above." : "New sessions that land In Review appear here, most urgent first."}</EmptyState>
+        )
       ) : (
-        <div className="grid gap-5 lg:grid-cols-[320px_minmax(0,1fr)]">
-          <QueueList cases={cases} total={queue.data?.total ?? cases.length} selectedId={current?.id ?? null} meId={me.id} onSelect={(id) => (setSelectedId(id), setPending(null))} />
+        <div className="grid gap-5 lg:grid-cols-[360px_minmax(0,1fr)]">
+          <div className="space-y-4">
+            <QueueList
+              cases={data.cases}
+              opened={opened}
+              selectedId={current?.id ?? null}
+              meId={me.id}
+              now={queue.dataUpdatedAt}
+              onSelect={(id) => (setSelectedId(id), setPending(null))}
+              checked={canAct ? checked : undefined}
+              onCheck={canAct ? (id, on) => setChecked((s) => (on ? new Set(s).add(id) : new Set([...s].filter((x) => x !== id)))) : undefined}
+              footer={<QueuePager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(p) => (leaveLink(), setQueuePage(p))} />}
+            />
+            <ReviewerWorkload team={data.team} meId={me.id} />
+          </div>
           {current ? (
             <CaseView item={current} canAct={canAct}>
               <div className="border-t border-slate-100 pt-4">
@@ -100,15 +179,16 @@ export function ReviewQueue({ me, canAct }: { me: Me; canAct: boolean }) {
                     <span>Unassigned</span>
                   )}
                   {canAct && !current.assignee ? (
-                    <Button variant="secondary" onClick={() => assign.mutate({ id: current.id, assign: true }, { onError: (e) => setNotice({ tone: "error", text: e.message }) })}>
+                    <Button variant="secondary" onClick={() => assign.mutate({ id: current.id, assign: true }, { onError: fail })}>
                       Assign to me
                     </Button>
                   ) : null}
                   {canAct && current.assignee?.id === me.id ? (
-                    <Button variant="ghost" onClick={() => assign.mutate({ id: current.id, assign: false }, { onError: (e) => setNotice({ tone: "error", text: e.message }) })}>
+                    <Button variant="ghost" onClick={() => assign.mutate({ id: current.id, assign: false }, { onError: fail })}>
                       Unassign
                     </Button>
                   ) : null}
+                  <span className="ml-auto">{canAct ? <PrioritySelect value={current.priority} onChange={(priority) => prioritise.mutate({ id: current.id, priority }, { onError: fail })} /> : null}</span>
                 </div>
                 {canAct ? (
                   <DecisionForm key={current.id} ref={comment} sessionId={current.id} me={me} initial={drafts[current.id]} pending={pending} onPick={setPending} onSubmit={submit} busy={decide.isPending} />

@@ -26,7 +26,7 @@ export function SessionTimeline({ entries }: { entries: CaseTimelineEntry[] }) {
         <li key={e.id} className="relative" data-kind={e.kind}>
           <span className={`absolute -left-[26px] top-1 h-3 w-3 rounded-full ring-4 ring-white ${dots[e.kind]}`} />
           <div className="flex flex-wrap items-center gap-x-2 text-xs text-slate-500">
-            <LocalTime value={e.at} />
+            <LocalTime value={e.at} seconds />
             <Badge tone={kindTone(e.kind)}>{kindLabels[e.kind]}</Badge>
           </div>
           <p className="mt-0.5 flex flex-wrap items-center gap-1.5 text-sm text-slate-800">

@@ -1,6 +1,7 @@
 "use client";
 
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { timeAxis } from "@/components/charts/time-axis";
 import { formatMinutes } from "@/components/console/format-minutes";
 import type { OverviewTrends } from "@/lib/overview/get-overview-trends";
 
@@ -42,16 +43,18 @@ export function ApprovalRateChart({ days }: { days: OverviewTrends["days"] }) {
   );
 }
 
-// Median minutes from session creation to its final decision, per day of decision.
+// Median time from session creation to its final decision, per day of decision, on an axis in one unit.
 export function DecisionTimeChart({ days }: { days: OverviewTrends["days"] }) {
+  const t = timeAxis(Math.max(0, ...days.map((d) => d.medianMinutes ?? 0)));
+  const data = days.map((d) => ({ label: d.label, median: d.medianMinutes === null ? null : d.medianMinutes * t.perMinute, minutes: d.medianMinutes }));
   return (
     <ResponsiveContainer width="100%" height={200}>
-      <LineChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+      <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
         {grid}
         <XAxis dataKey="label" {...axis} interval={6} />
-        <YAxis {...axis} tickFormatter={(v) => formatMinutes(Number(v))} width={64} />
-        <Tooltip formatter={(v) => [formatMinutes(Number(v)), "Median time to decision"]} />
-        <Line type="monotone" dataKey="medianMinutes" stroke="#1f57cc" strokeWidth={2} dot={{ r: 2 }} connectNulls name="Median time to decision" />
+        <YAxis {...axis} domain={[0, t.ticks.at(-1)!]} ticks={t.ticks} tickFormatter={(v) => t.format(Number(v))} width={64} />
+        <Tooltip formatter={(_v, _n, item) => [formatMinutes((item.payload as { minutes: number | null }).minutes), "Median time to decision"]} />
+        <Line type="monotone" dataKey="median" stroke="#1f57cc" strokeWidth={2} dot={{ r: 2 }} connectNulls name="Median time to decision" />
       </LineChart>
     </ResponsiveContainer>
   );

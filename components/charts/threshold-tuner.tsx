@@ -3,7 +3,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { ScoreHistogram } from "@/components/charts/score-histogram";
+import { ThresholdInput } from "@/components/charts/threshold-input";
 import { fetchJson } from "@/components/console/fetch-json";
+import { plural } from "@/components/console/plural";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { estimateErrorRates } from "@/lib/console/published-error-rates";
@@ -72,23 +74,21 @@ export function ThresholdTuner({ saved, faceMatch, liveness, canSave }: { saved:
     onSuccess: (data) => setBase(data),
   });
   const panel = (name: string, samples: ScoreSample[], band: Band, set: (b: Band) => void, counts: Counts, withRates: boolean) => (
-    <Card title={name} description={`${samples.length} recent checks with a score.`}>
+    <Card title={name} description={`${plural(samples.length, "recent check")} with a score.`}>
       <ScoreHistogram name={name} samples={samples} band={band} onChange={set} />
       <div className="mt-3 flex flex-wrap items-end gap-4">
         {(["decline", "review"] as const).map((which) => (
           <label key={which} className="text-xs font-medium text-slate-600">
             {which === "review" ? "Review below" : "Decline below"}
-            <input
-              type="number"
-              min={0}
-              max={100}
+            <ThresholdInput
+              // a drag of the line (or the other field) re-reads the value
+              key={band[which]}
+              label={`${name} ${which === "review" ? "review" : "decline"} below`}
               value={band[which]}
-              aria-label={`${name} ${which === "review" ? "review" : "decline"} below`}
-              onChange={(e) => {
-                const v = Math.min(100, Math.max(0, Number(e.target.value) || 0));
-                set(which === "review" ? { review: Math.max(v, band.decline), decline: band.decline } : { review: band.review, decline: Math.min(v, band.review) });
-              }}
-              className="mt-1 block w-20 rounded-md border-0 px-2 py-1 text-sm ring-1 ring-inset ring-slate-300"
+              // review is never below decline: each field's range stops at the other's value
+              min={which === "review" ? band.decline : 0}
+              max={which === "review" ? 100 : band.review}
+              onCommit={(v) => set(which === "review" ? { review: v, decline: band.decline } : { review: band.review, decline: v })}
             />
           </label>
         ))}

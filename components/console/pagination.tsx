@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { plural } from "@/components/console/plural";
 
-// Previous/next links that keep the current filters.
-export function Pagination({ basePath, params, page, pages, total, noun }: { basePath: string; params: Record<string, string | number | undefined>; page: number; pages: number; total: number; noun: string }) {
+// Previous/next links that keep the current filters. `noun` is singular; `nouns` when not noun + "s".
+export function Pagination({ basePath, params, page, pages, total, noun, nouns }: { basePath: string; params: Record<string, string | number | undefined>; page: number; pages: number; total: number; noun: string; nouns?: string }) {
   const href = (p: number) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "" && k !== "page") q.set(k, String(v));
@@ -12,7 +13,7 @@ export function Pagination({ basePath, params, page, pages, total, noun }: { bas
   return (
     <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-slate-600">
       <span>
-        {total.toLocaleString("en-GB")} {noun}
+        {plural(total, noun, nouns)}
         {pages > 1 ? ` · page ${page} of ${pages}` : ""}
       </span>
       <span className="flex gap-2">

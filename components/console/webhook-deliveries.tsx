@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/components/console/fetch-json";
-import { formatDateTime } from "@/components/console/format-date";
+import { formatDateTime, formatDateTimeUtc } from "@/components/console/format-date";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 
@@ -53,7 +53,7 @@ export function WebhookDeliveries({ destinationId }: { destinationId: string }) 
                 {d.attempt_log.length === 0
                   ? "—"
                   : d.attempt_log.map((t, i) => (
-                      <span key={i} className="mr-1.5 inline-block rounded bg-slate-100 px-1.5 py-0.5" title={`${formatDateTime(t.created_at)}${t.error ? ` · ${t.error}` : ""}`}>
+                      <span key={i} className="mr-1.5 inline-block rounded bg-slate-100 px-1.5 py-0.5" title={`${formatDateTimeUtc(t.created_at)}${t.error ? ` · ${t.error}` : ""}`}>
                         {t.status_code ?? "error"} · {t.latency_ms} ms
                       </span>
                     ))}

@@ -3,12 +3,13 @@
 import { useState } from "react";
 import { IssuesList } from "@/components/workflow-builder/issues-list";
 import { NodeInspector } from "@/components/workflow-builder/node-inspector";
+import { ReviewPolicyPanel } from "@/components/workflow-builder/review-policy-panel";
 import type { BuilderEditor } from "@/components/workflow-builder/use-builder-editor";
 import { VersionsPanel } from "@/components/workflow-builder/versions-panel";
 import type { WorkflowEditorState } from "@/lib/workflows/get-workflow-editor-state";
 import type { GraphIssue, WorkflowGraph } from "@/lib/workflows/types";
 
-type Tab = "inspect" | "problems" | "versions";
+type Tab = "inspect" | "problems" | "versions" | "review";
 type Props = { editor: BuilderEditor; issues: GraphIssue[]; issuesByNode: ReadonlyMap<string, GraphIssue[]>; readOnly: boolean; state: WorkflowEditorState; graph: WorkflowGraph };
 
 const shortcuts = [
@@ -25,9 +26,10 @@ export function BuilderSidePanel({ editor, issues, issuesByNode, readOnly, state
     { id: "inspect", label: "Inspector" },
     { id: "problems", label: "Problems", count: issues.length },
     { id: "versions", label: "Versions", count: state.versions.length },
+    { id: "review", label: "Review" },
   ];
   return (
-    <aside aria-label="Workflow settings" className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white">
+    <aside aria-label="Workflow settings" className="flex w-[22rem] shrink-0 flex-col border-l border-slate-200 bg-white">
       <div role="tablist" className="flex border-b border-slate-200 px-2">
         {tabs.map((t) => (
           <button
@@ -36,7 +38,7 @@ export function BuilderSidePanel({ editor, issues, issuesByNode, readOnly, state
             type="button"
             aria-selected={tab === t.id}
             onClick={() => setTab(t.id)}
-            className={`-mb-px flex items-center gap-1.5 border-b-2 px-3 py-2.5 text-sm font-medium ${tab === t.id ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800"}`}
+            className={`-mb-px flex items-center gap-1 border-b-2 px-2 py-2.5 text-[13px] font-medium ${tab === t.id ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800"}`}
           >
             {t.label}
             {t.count !== undefined ? (
@@ -81,6 +83,7 @@ export function BuilderSidePanel({ editor, issues, issuesByNode, readOnly, state
           )
         ) : null}
         {tab === "problems" ? <IssuesList issues={issues} nodes={editor.present.nodes} onSelect={(nodeId) => { editor.selectNode(nodeId); setTab("inspect"); }} /> : null}
+        {tab === "review" ? <ReviewPolicyPanel workflowId={state.workflow_id} readOnly={readOnly} /> : null}
         {tab === "versions" ? <VersionsPanel workflowId={state.workflow_id} versions={state.versions} draft={graph} readOnly={readOnly} onRestore={editor.replaceGraph} /> : null}
       </div>
     </aside>

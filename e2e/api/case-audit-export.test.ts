@@ -136,13 +136,13 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case timeline, audit by ses
     expect(unknown.text).toContain("No session 99999 in this application.");
     expect(unknown.text).toContain("No audit entries match these filters.");
     for (const [query, message] of [
-      ["session=not-a-session", "session: must be a session id or a session number"],
-      ["from=2026-13-45", "from: must be a calendar date (YYYY-MM-DD)"],
-      ["to=2026-02-30", "to: must be a calendar date (YYYY-MM-DD)"],
+      ["session=not-a-session", "Session must be a session id or a session number"],
+      ["from=2026-13-45", "From must be a date such as 2026-03-31"],
+      ["to=2026-02-30", "To must be a date such as 2026-03-31"],
     ]) {
       const page = await html(cookies.viewer, `/audit?${query}`);
       expect(page.status).toBe(200);
-      expect(page.text).toContain(message);
+      expect(page.text.replaceAll("<!-- -->", "")).toContain(message);
       expect(page.text).toContain(admin.email);
     }
   });

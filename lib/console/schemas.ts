@@ -2,14 +2,25 @@ import { z } from "zod";
 
 // Query strings of the console's list pages and the bodies of its actions, shared by pages and routes.
 const optionalText = z.string().trim().max(200).optional().transform((v) => (v ? v : undefined));
+// A score filter: empty means none; anything else must be a number from 0 to 100 (the page says so
+// rather than failing).
 const optionalScore = z
-  .union([z.literal(""), z.coerce.number().min(0).max(100)])
+  .string()
   .optional()
-  .transform((v) => (v === "" || v === undefined ? undefined : v));
+  .transform((v, ctx) => {
+    if (v === undefined || v.trim() === "") return undefined;
+    const n = Number(v);
+    if (Number.isFinite(n) && n >= 0 && n <= 100) return n;
+    ctx.addIssue({ code: "custom", message: `must be a score from 0 to 100, not "${v.slice(0, 20)}"` });
+    return z.NEVER;
+  });
+// A day (YYYY-MM-DD) that exists in the calendar: 2026-13-45 is refused, not turned into an invalid date.
+export const isCalendarDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00.000Z`)) && new Date(`${v}T00:00:00.000Z`).toISOString().startsWith(v);
 const optionalDate = z
   .string()
   .optional()
-  .transform((v) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined));
+  .refine((v) => !v || isCalendarDay(v), { message: "must be a date such as 2026-03-31" })
+  .transform((v) => v || undefined);
 const page = z.coerce.number().int().min(1).max(10_000).catch(1).default(1);
 
 export const sessionFiltersSchema = z.object({
@@ -26,10 +37,8 @@ export const sessionFiltersSchema = z.object({
 });
 export type SessionFilters = z.infer<typeof sessionFiltersSchema>;
 
-// the audit page reports a bad value instead of ignoring it (a mistyped filter must not look like "no entries")
-const calendarDate = optionalText.refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), "must be a calendar date (YYYY-MM-DD)");
 const sessionRef = optionalText.refine((v) => v === undefined || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) || /^#?\d{1,9}$/.test(v), "must be a session id or a session number");
-export const auditFiltersSchema = z.object({ actor: optionalText, action: optionalText, session: sessionRef, from: calendarDate, to: calendarDate, page });
+export const auditFiltersSchema = z.object({ actor: optionalText, action: optionalText, session: sessionRef, from: optionalDate, to: optionalDate, page });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
 export const reviewCommentSchema = z.object({ comment: z.string().trim().min(1, "Write a comment first.").max(2000) });

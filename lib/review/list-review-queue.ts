@@ -1,56 +1,67 @@
-import type { Db } from "@/lib/db";
+import type { Db, Prisma } from "@/lib/db";
 import { getSessionImages } from "@/lib/console/get-session-images";
 import { resolveCheckThresholds } from "@/lib/console/resolve-check-thresholds";
+import { QUEUE_PAGE_SIZE, type QueueQuery } from "@/lib/review/queue-filters";
+import { queueOrder, queueWhere } from "@/lib/review/queue-where";
 import type { Warning } from "@/lib/verification/warnings";
 
-const QUEUE_LIMIT = 100;
+const include = {
+  application: { select: { faceMatchReviewThreshold: true, faceMatchDeclineThreshold: true, livenessReviewThreshold: true, livenessDeclineThreshold: true } },
+  workflow: { select: { id: true, label: true } },
+  workflowVersion: { select: { graph: true } },
+  assignedTo: { select: { id: true, email: true } },
+  checks: { orderBy: { createdAt: "asc" as const } },
+};
 
-// Sessions waiting for a person, oldest first (the time they entered review, which is decidedAt for
-// In Review), with what a reviewer needs to decide: both faces, the scores against their thresholds,
-// every warning, and who has taken the case.
-export async function listReviewQueue(db: Db, input: { applicationId: string }) {
+// A page of the queue (most urgent first, filtered as in the address) with what a reviewer needs to
+// decide each case: both faces, the scores against their thresholds, every warning, why it is in review,
+// its deadline and priority, and who holds it. `case` also returns that case when it is In Review but
+// not on this page, so a link from a session page always opens the case it names.
+export async function listReviewQueue(db: Db, input: { applicationId: string; userId: string; query: Omit<QueueQuery, "day_start">; now?: Date }) {
+  const now = input.now ?? new Date();
+  const { page, case: caseId, ...filters } = input.query;
+  const where = queueWhere({ applicationId: input.applicationId, filters, userId: input.userId, now });
   const [total, rows] = await Promise.all([
-    db.verificationSession.count({ where: { applicationId: input.applicationId, status: "In Review" } }),
-    db.verificationSession.findMany({
-      where: { applicationId: input.applicationId, status: "In Review" },
-      orderBy: [{ decidedAt: "asc" }, { createdAt: "asc" }],
-      take: QUEUE_LIMIT,
-      include: {
-        application: { select: { faceMatchReviewThreshold: true, faceMatchDeclineThreshold: true, livenessReviewThreshold: true, livenessDeclineThreshold: true } },
-        workflow: { select: { label: true } },
-        workflowVersion: { select: { graph: true } },
-        assignedTo: { select: { id: true, email: true } },
-        checks: { orderBy: { createdAt: "asc" } },
-      },
-    }),
+    db.verificationSession.count({ where }),
+    db.verificationSession.findMany({ where, orderBy: queueOrder, take: QUEUE_PAGE_SIZE, skip: (page - 1) * QUEUE_PAGE_SIZE, include }),
   ]);
-  const cases = await Promise.all(
-    rows.map(async (s) => {
-      const latest = (feature: string) => s.checks.filter((c) => c.feature === feature).at(-1);
-      const scored = (feature: string) => {
-        const c = latest(feature);
-        if (!c) return null;
-        return { status: c.status, score: c.score, method: c.method, thresholds: resolveCheckThresholds({ graph: s.workflowVersion?.graph, app: s.application, feature, data: c.data }).thresholds };
-      };
-      const lastOfEach = [...new Set(s.checks.map((c) => c.feature))].map((f) => latest(f)!);
-      return {
-        id: s.id,
-        sessionNumber: s.sessionNumber,
-        vendorData: s.vendorData,
-        workflow: s.workflow.label,
-        workflowType: s.workflowType,
-        createdAt: s.createdAt.toISOString(),
-        inReviewSince: (s.decidedAt ?? s.createdAt).toISOString(),
-        assignee: s.assignedTo,
-        assignedAt: s.assignedAt?.toISOString() ?? null,
-        faceMatch: scored("FACE_MATCH"),
-        liveness: scored("LIVENESS"),
-        checks: lastOfEach.map((c) => ({ feature: c.feature, status: c.status })),
-        warnings: lastOfEach.flatMap((c) => ((c.warnings ?? []) as Warning[]).map((w) => ({ ...w, feature: c.feature }))),
-        images: await getSessionImages(db, s),
-      };
-    }),
-  );
-  return { total, cases };
+  const opened =
+    caseId && !rows.some((r) => r.id === caseId) ? await db.verificationSession.findFirst({ where: { id: caseId, applicationId: input.applicationId, status: "In Review" }, include }) : null;
+  const toCase = (s: (typeof rows)[number]) => reviewCase(db, s, now);
+  return { total, page, pageSize: QUEUE_PAGE_SIZE, cases: await Promise.all(rows.map(toCase)), opened: opened ? await toCase(opened) : null };
 }
-export type ReviewCase = Awaited<ReturnType<typeof listReviewQueue>>["cases"][number];
+
+async function reviewCase(db: Db, s: Prisma.VerificationSessionGetPayload<{ include: typeof include }>, now: Date) {
+  const latest = (feature: string) => s.checks.filter((c) => c.feature === feature).at(-1);
+  const scored = (feature: string) => {
+    const c = latest(feature);
+    if (!c) return null;
+    return { status: c.status, score: c.score, method: c.method, thresholds: resolveCheckThresholds({ graph: s.workflowVersion?.graph, app: s.application, feature, data: c.data }).thresholds };
+  };
+  const lastOfEach = [...new Set(s.checks.map((c) => c.feature))].map((f) => latest(f)!);
+  return {
+    id: s.id,
+    sessionNumber: s.sessionNumber,
+    vendorData: s.vendorData,
+    workflow: s.workflow.label,
+    workflowId: s.workflow.id,
+    workflowType: s.workflowType,
+    createdAt: s.createdAt.toISOString(),
+    inReviewSince: (s.decidedAt ?? s.createdAt).toISOString(),
+    reasons: (s.reviewReasons ?? "").split(",").filter(Boolean),
+    dueAt: s.reviewDueAt?.toISOString() ?? null,
+    overdue: s.reviewDueAt !== null && s.reviewDueAt < now,
+    priority: s.priority,
+    awaitingSecondReview: s.pendingReviewId !== null,
+    assignee: s.assignedTo,
+    assignedAt: s.assignedAt?.toISOString() ?? null,
+    faceMatch: scored("FACE_MATCH"),
+    liveness: scored("LIVENESS"),
+    checks: lastOfEach.map((c) => ({ feature: c.feature, status: c.status })),
+    warnings: lastOfEach.flatMap((c) => ((c.warnings ?? []) as Warning[]).map((w) => ({ ...w, feature: c.feature }))),
+    images: await getSessionImages(db, s),
+  };
+}
+
+export type ReviewQueuePage = Awaited<ReturnType<typeof listReviewQueue>>;
+export type ReviewCase = ReviewQueuePage["cases"][number];

@@ -62,6 +62,8 @@ async function main() {
       ["/sessions/{id}", `/sessions/${seeded.sampleSessionId}`],
       ["/review", "/review"],
       ["/api/console/review/queue", "/api/console/review/queue"],
+      ["/api/console/review/queue (filtered)", "/api/console/review/queue?assignee=unassigned&reason=LOW_FACE_MATCH_SIMILARITY&age=24h"],
+      ["/api/console/review/queue (page 2)", "/api/console/review/queue?page=2"],
       ["/tuning", "/tuning"],
       ["/users", "/users"],
       ["/users/{vendor_data}", `/users/${encodeURIComponent(seeded.sampleVendorData)}`],

@@ -57,7 +57,7 @@ export default async function ApiRequestsPage({ searchParams }: { searchParams: 
           { header: "Request id", cell: (r) => <span className="font-mono text-[11px] text-slate-500">{r.id}</span> },
         ]}
       />
-      <Pagination basePath="/api-requests" params={{ endpoint: filters.endpoint, status: filters.status }} page={filters.page} pages={result.pages} total={result.total} noun="requests" />
+      <Pagination basePath="/api-requests" params={{ endpoint: filters.endpoint, status: filters.status }} page={filters.page} pages={result.pages} total={result.total} noun="request" />
     </>
   );
 }

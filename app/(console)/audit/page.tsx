@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilterBar } from "@/components/console/filter-bar";
+import { FilterBar, type FilterField } from "@/components/console/filter-bar";
+import { FilterProblems } from "@/components/console/filter-problems";
 import { LocalTime } from "@/components/console/local-time";
 import { Pagination } from "@/components/console/pagination";
 import { Badge } from "@/components/ui/badge";
@@ -9,6 +10,7 @@ import { SimpleTable } from "@/components/ui/simple-table";
 import { getConsoleApplication } from "@/lib/applications/get-console-application";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { listAuditLogs } from "@/lib/console/list-audit-logs";
+import { readPageFilters, type PageSearchParams } from "@/lib/console/read-page-filters";
 import { auditFiltersSchema } from "@/lib/console/schemas";
 import { getDb } from "@/lib/db";
 
@@ -27,25 +29,26 @@ function Details({ value }: { value: Record<string, unknown> | null }) {
   );
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   await requirePageUser("viewer");
   const app = await getConsoleApplication();
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  // a bad filter is named on the page and left out; the rest still apply
-  const parsed = auditFiltersSchema.safeParse(raw);
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
-  const invalid = new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0])));
-  const filters = parsed.success ? parsed.data : auditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).filter(([k]) => !invalid.has(k))));
+  const read = readPageFilters(auditFiltersSchema, await searchParams);
+  // a bad filter is named on the page (values kept in the bar) and left out; the rest still apply
+  const invalid = new Set(read.problems.map((p) => p.field.split(".")[0]));
+  const filters = read.filters ?? auditFiltersSchema.parse(Object.fromEntries(Object.entries(read.raw).filter(([k]) => !invalid.has(k))));
   const result = await listAuditLogs(getDb(), { applicationId: app.id, filters });
-  const values = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+  const fields: FilterField[] = [
+    { name: "session", label: "Session", type: "text", placeholder: "id or number" },
+    { name: "actor", label: "Actor", type: "text", placeholder: "email or key name" },
+    { name: "action", label: "Action", type: "select", options: result.actions.map((a) => ({ value: a, label: a })) },
+    { name: "from", label: "From", type: "date" },
+    { name: "to", label: "To", type: "date" },
+  ];
+  const values = read.filters ? Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === undefined ? undefined : String(v)])) : read.raw;
   return (
     <>
       <PageHeader title="Audit log" description="Who did what, and when. Entries are append-only: nobody, admins included, can edit or delete them." />
-      {problems.length > 0 ? (
-        <p role="alert" className="mb-4 rounded-md bg-red-50 px-4 py-2 text-sm text-red-800 ring-1 ring-red-200">
-          Some filters were not applied. {problems.join("; ")}.
-        </p>
-      ) : null}
+      {read.problems.length > 0 ? <FilterProblems problems={read.problems} labels={Object.fromEntries(fields.map((f) => [f.name, f.label]))} /> : null}
       {filters.session ? (
         <p className="mb-4 text-sm text-slate-600" data-testid="audit-session-filter">
           {result.session ? (
@@ -64,19 +67,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <FilterBar
         label="Filter audit log"
         values={{ ...values, page: undefined }}
-        fields={[
-          { name: "session", label: "Session", type: "text", placeholder: "id or number" },
-          { name: "actor", label: "Actor", type: "text", placeholder: "email or key name" },
-          { name: "action", label: "Action", type: "select", options: result.actions.map((a) => ({ value: a, label: a })) },
-          { name: "from", label: "From", type: "date" },
-          { name: "to", label: "To", type: "date" },
-        ]}
+        fields={fields}
       />
       <SimpleTable
         rows={result.rows}
         empty="No audit entries match these filters."
         columns={[
-          { header: "When", cell: (r) => <LocalTime value={r.createdAt} className="whitespace-nowrap" /> },
+          { header: "When", cell: (r) => <LocalTime value={r.createdAt} className="whitespace-nowrap" seconds /> },
           { header: "Actor", cell: (r) => <span className="font-medium text-slate-900">{r.actor} <span className="font-normal text-slate-500">({r.actorType.replace("_", " ")})</span></span> },
           { header: "Action", cell: (r) => <Badge tone={actionTone(r.action)}>{r.action}</Badge> },
           {
@@ -97,7 +94,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           { header: "Details", cell: (r) => <Details value={r.details} /> },
         ]}
       />
-      <Pagination basePath="/audit" params={values} page={result.page} pages={result.pages} total={result.total} noun="entries" />
+      {read.filters ? <Pagination basePath="/audit" params={values} page={result.page} pages={result.pages} total={result.total} noun="entry" nouns="entries" /> : null}
     </>
   );
 }

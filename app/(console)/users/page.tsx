@@ -35,7 +35,7 @@ export default async function EndUsersPage({ searchParams }: { searchParams: Pro
           { header: "Last session", cell: (r) => formatDateTime(r.lastSeen) },
         ]}
       />
-      <Pagination basePath="/users" params={{ q: query.q }} page={result.page} pages={result.pages} total={result.total} noun="users" />
+      <Pagination basePath="/users" params={{ q: query.q }} page={result.page} pages={result.pages} total={result.total} noun="user" />
     </>
   );
 }

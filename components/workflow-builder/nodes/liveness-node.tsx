@@ -1,5 +1,6 @@
 "use client";
 
+import { plural } from "@/components/console/plural";
 import { checkOutputs } from "@/components/workflow-builder/check-outputs";
 import { NumberInput, patchConfig, SelectInput } from "@/components/workflow-builder/config-fields";
 import { BuilderIcon } from "@/components/workflow-builder/icons";
@@ -49,7 +50,7 @@ export const livenessNode: NodeDefinition = {
   tone: "violet",
   icon: <BuilderIcon name="liveness" />,
   defaultConfig: () => ({ face_liveness_method: "PASSIVE", max_attempts: 3 }),
-  summary: (c) => `${methods.find((m) => m.value === c.face_liveness_method)?.label.split(" (")[0] ?? "Passive"} · ${c.max_attempts ?? 3} attempts · ${thresholdSummary(c)}`,
+  summary: (c) => `${methods.find((m) => m.value === c.face_liveness_method)?.label.split(" (")[0] ?? "Passive"} · ${plural(Number(c.max_attempts ?? 3), "attempt")} · ${thresholdSummary(c)}`,
   outputs: checkOutputs,
   ConfigForm: LivenessForm,
 };

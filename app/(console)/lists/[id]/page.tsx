@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddFaceForms, RemoveEntryButton } from "@/components/console/list-entry-actions";
 import { formatDateTime } from "@/components/console/format-date";
+import { plural } from "@/components/console/plural";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { getConsoleApplication } from "@/lib/applications/get-console-application";
@@ -27,7 +28,7 @@ export default async function FaceListPage({ params }: { params: Promise<{ id: s
           ← Lists
         </Link>
       </nav>
-      <PageHeader title={list.name} description={`${list.entries.length} face${list.entries.length === 1 ? "" : "s"} · created ${formatDateTime(list.createdAt)}`} actions={<Badge tone={list.kind === "blocklist" ? "red" : "green"}>{list.kind}</Badge>} />
+      <PageHeader title={list.name} description={<>{plural(list.entries.length, "face")} · created {formatDateTime(list.createdAt)}</>} actions={<Badge tone={list.kind === "blocklist" ? "red" : "green"}>{list.kind}</Badge>} />
       {isAdmin ? (
         <div className="mb-6">
           <Card title="Add a face" description="Only the face template and an encrypted copy of the image are kept.">

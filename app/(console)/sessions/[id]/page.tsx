@@ -38,7 +38,13 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       </nav>
       <PageHeader
         title={`Session #${s.sessionNumber}`}
-        description={`${s.workflow.label}${s.workflow.version ? ` v${s.workflow.version}` : ""} · created ${formatDateTime(s.createdAt)}${s.decidedAt ? ` · decided ${formatDateTime(s.decidedAt)}` : ""}`}
+        description={
+          <>
+            {s.workflow.label}
+            {s.workflow.version ? ` v${s.workflow.version}` : ""} · created {formatDateTime(s.createdAt)}
+            {s.decidedAt ? <> · decided {formatDateTime(s.decidedAt)}</> : null}
+          </>
+        }
         actions={
           <div className="flex items-center gap-3">
             <a href={`/api/console/sessions/${s.id}/pdf`} download className="rounded-md bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
@@ -48,7 +54,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
               <Badge tone={statusTone(s.status)}>{s.status}</Badge>
             </span>
             {s.status === "In Review" && canAct ? (
-              <Link href="/review" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
+              <Link href={`/review?case=${s.id}`} className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
                 Decide in the review queue
               </Link>
             ) : null}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClearEnrolmentButton, DeleteEndUserButton, EnrolButton } from "@/components/console/end-user-actions";
 import { formatDateTime } from "@/components/console/format-date";
+import { plural } from "@/components/console/plural";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SimpleTable } from "@/components/ui/simple-table";
@@ -39,7 +40,7 @@ export default async function EndUserPage({ params }: { params: Promise<{ vendor
       </nav>
       <PageHeader
         title={user.vendorData}
-        description={`${user.sessions.length} sessions · ${enrolled} enrolled face${enrolled === 1 ? "" : "s"} · ${user.devices.length} trusted device${user.devices.length === 1 ? "" : "s"} · ${user.ips.length} trusted IP address${user.ips.length === 1 ? "" : "es"}`}
+        description={`${plural(user.sessions.length, "session")} · ${plural(enrolled, "enrolled face")} · ${plural(user.devices.length, "trusted device")} · ${plural(user.ips.length, "trusted IP address", "trusted IP addresses")}`}
         actions={isAdmin ? <div className="flex gap-2">{enrolled ? <ClearEnrolmentButton vendorData={user.vendorData} /> : null}<DeleteEndUserButton vendorData={user.vendorData} /></div> : null}
       />
       <div className="space-y-6">
