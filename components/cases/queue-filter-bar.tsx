@@ -36,7 +36,7 @@ export function QueueFilterBar({ filters, workflows, reviewers, onChange, childr
   return (
     <div role="search" aria-label="Filter the queue" className="flex flex-wrap items-end gap-3 rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
       {select("workflow", "Workflow", workflows)}
-      {select("reason", "Reason", reviewReasonCodes.map((c) => ({ value: c, label: reasonLabel(c) })))}
+      {select("reason", "Why in review", reviewReasonCodes.map((c) => ({ value: c, label: reasonLabel(c) })))}
       {select("assignee", "Assignee", [{ value: "me", label: "Me" }, { value: "unassigned", label: "Unassigned" }, ...reviewers])}
       {select("age", "Age", ages)}
       {select("priority", "Priority", priorityLabels.map((label, i) => ({ value: String(i), label })))}

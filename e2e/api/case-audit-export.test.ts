@@ -17,9 +17,10 @@ const reviewer = { email: "rita@audit.test", password: "reviewer-password-1" };
 const viewer = { email: "victor@audit.test", password: "viewer-password-1" };
 const KEY = "case-audit-key-0123456789abcdefgh";
 
-// A real In Review case worked by a reviewer (taken, released, taken again, a note, a decline) and
-// reported by webhook; the structured review fields the decision forms write (reason code, customer
-// comment, a four-eyes confirmation, mentions) are added to its rows directly, as those forms would.
+// A real In Review case worked by a reviewer through the console endpoints (taken, released, taken
+// again, a note mentioning the admin, a decline with a reason and a customer comment) and reported by
+// webhook; a four-eyes confirmation row is added directly (the four-eyes flow itself is tested in
+// case-decisions.test.ts and case-team.spec.ts).
 describe.skipIf(!datasetsPresent).each(dbProviders)("case timeline, audit by session, PDF export (%s)", (provider) => {
   let server: TestServer;
   let receiver: Server;
@@ -49,15 +50,12 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case timeline, audit by ses
     expect((await work("POST", "/assignment")).status).toBe(200);
     expect((await work("DELETE", "/assignment")).status).toBe(200);
     expect((await work("POST", "/assignment")).status).toBe(200);
-    expect((await work("POST", "/comments", { comment: "Asked the admin to look at the new phone." })).status).toBe(201);
-    expect((await work("POST", "/decision", { decision: "Declined", comment: "Lighting hides the jaw line; not convinced." })).status).toBe(200);
+    expect((await work("POST", "/comments", { comment: `Asked @${admin.email} to look at the new phone.` })).status).toBe(201);
+    const declined = await work("POST", "/decision", { decision: "Declined", reasonCode: "face_mismatch", customerComment: "Please visit a branch with your ID.", comment: "Lighting hides the jaw line; not convinced." });
+    expect(declined.status).toBe(200);
 
     adminId = (await db.user.findUniqueOrThrow({ where: { email: admin.email } })).id;
-    const app = await db.verificationSession.findUniqueOrThrow({ where: { id: session.id }, select: { applicationId: true } });
-    await db.application.update({ where: { id: app.applicationId }, data: { reasonCodes: [{ code: "FACE_MISMATCH", label: "Face does not match the enrolled face", decisions: ["Declined"] }] } });
     const decline = await db.review.findFirstOrThrow({ where: { sessionId: session.id, action: "decline" } });
-    await db.review.update({ where: { id: decline.id }, data: { reasonCode: "FACE_MISMATCH", customerComment: "Please visit a branch with your ID." } });
-    await db.review.updateMany({ where: { sessionId: session.id, action: "comment" }, data: { mentions: [adminId] } });
     await db.review.create({ data: { sessionId: session.id, userId: adminId, action: "confirm", newStatus: "Declined", comment: "Agree.", secondOfId: decline.id } });
     // the decision's webhook has been delivered before the timeline is read
     const settled = async () => {
@@ -96,11 +94,11 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case timeline, audit by ses
       ["Assignment released", reviewer.email],
       ["Assigned", reviewer.email],
     ]);
-    expect(find("note", "Note")).toMatchObject({ actor: reviewer.email, lines: ["Asked the admin to look at the new phone.", `Mentions: @${admin.email}`] });
+    expect(find("note", "Note")).toMatchObject({ actor: reviewer.email, lines: [`Asked @${admin.email} to look at the new phone.`, `Mentions: @${admin.email}`] });
     expect(find("decision", "Declined")).toMatchObject({
       actor: reviewer.email,
       status: "Declined",
-      lines: ["Reason: Face does not match the enrolled face (FACE_MISMATCH)", "Comment for the customer: Please visit a branch with your ID.", "Internal comment: Lighting hides the jaw line; not convinced."],
+      lines: ["Reason: Face does not match the reference (face_mismatch)", "Comment for the customer: Please visit a branch with your ID.", "Internal comment: Lighting hides the jaw line; not convinced."],
     });
     expect(find("decision", "Second review: confirmed")).toMatchObject({ actor: admin.email, lines: ["Internal comment: Agree.", `Second review of the decision by ${reviewer.email}`] });
     expect(find("status", "Status In Progress → In Review")).toMatchObject({ actor: "end user" });
@@ -173,7 +171,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case timeline, audit by ses
       "minifasnet-v1se@",
       "face-reid-0095@",
       `Declined by ${reviewer.email}`,
-      "Reason: Face does not match the enrolled face (FACE_MISMATCH)",
+      "Reason: Face does not match the reference (face_mismatch)",
       "Comment for the customer: Please visit a branch with your ID.",
       `Second review: confirmed by ${admin.email}`,
       "Capture started - by end user",
