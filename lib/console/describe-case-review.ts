@@ -1,3 +1,5 @@
+import { readReasonCodes } from "@/lib/review/reason-codes";
+
 // How a Review row reads on the case timeline and in the PDF: a title per action, and its structured
 // fields (reason code, the comment for the customer, the internal one, four-eyes state) as lines.
 const titles: Record<string, string> = {
@@ -28,8 +30,7 @@ export function describeCaseReview(input: { review: ReviewRow; reviews: { id: st
   return { title, lines, kind: r.action === "comment" ? ("note" as const) : ("decision" as const) };
 }
 
-// Reason codes configured on the application ([{code, label}]), as code -> label.
+// The application's reason codes (its own list, else the defaults), as code -> label.
 export function reasonLabelsOf(reasonCodes: unknown): Map<string, string> {
-  const list = Array.isArray(reasonCodes) ? (reasonCodes as { code?: unknown; label?: unknown }[]) : [];
-  return new Map(list.filter((c) => typeof c?.code === "string" && typeof c.label === "string").map((c) => [c.code as string, c.label as string]));
+  return new Map(readReasonCodes(reasonCodes).map((c) => [c.code, c.label]));
 }
