@@ -43,6 +43,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // a request body (JSON or multipart) must arrive whole within this time, or 408
   BODY_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  // on SIGTERM, how long in-flight checks, capture submissions and requests may take to finish
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   // admission of the face checks and of the uploads feeding them (lib/api/get-admission-gates.ts)
   MAX_CONCURRENT_CHECKS: z.coerce.number().int().min(1).default(10),
   MAX_CHECKS_PER_APPLICATION: z.coerce.number().int().min(1).optional(),

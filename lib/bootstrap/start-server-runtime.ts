@@ -1,11 +1,15 @@
 import { bootstrapInstance } from "@/lib/bootstrap/bootstrap-instance";
 import { markBootstrapped } from "@/lib/bootstrap/server-state";
+import { installGracefulShutdown } from "@/lib/bootstrap/shut-down-gracefully";
+import { trackHttpRequests } from "@/lib/bootstrap/track-http-requests";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 // Start-up: a broken configuration or unreachable database stops the process with a clear message
-// rather than serving errors.
+// rather than serving errors. SIGTERM/SIGINT drain the instance first (shut-down-gracefully.ts).
 export async function startServerRuntime(): Promise<void> {
+  trackHttpRequests();
+  installGracefulShutdown();
   try {
     const env = getEnv();
     process.env.NEXTAUTH_URL ??= env.publicUrl;
