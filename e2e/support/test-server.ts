@@ -19,6 +19,8 @@ export type TestServer = {
   dataDir: string;
   databaseUrl: string;
   output: () => string;
+  /** the server process's exit code (null when a signal ended it) */
+  exited: Promise<number | null>;
   stop: (options?: { signal?: NodeJS.Signals; keepData?: boolean }) => Promise<void>;
 };
 
@@ -97,6 +99,7 @@ export async function startTestServer(options: { provider?: DbProvider; env?: Re
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   child.stdout?.on("data", (d) => (log += d));
   child.stderr?.on("data", (d) => (log += d));
   const output = () => log;
@@ -116,5 +119,5 @@ export async function startTestServer(options: { provider?: DbProvider; env?: Re
     await stop();
     throw error;
   }
-  return { url, pid: child.pid!, port, dataDir, databaseUrl, output, stop };
+  return { url, pid: child.pid!, port, dataDir, databaseUrl, output, exited, stop };
 }
