@@ -61,6 +61,13 @@ const envSchema = z.object({
       }
     }),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // shared rate limits and face-index signals across instances (lib/redis); unset: all in process
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be redis://... or rediss://...")
+    .optional(),
+  // bearer token for GET /metrics; unset: /metrics answers 404
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (for example `openssl rand -hex 24`)").optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -3,7 +3,7 @@ import { handleApiError } from "@/lib/api/error-response";
 import { applicationSettingsOf, type ApplicationSettings } from "@/lib/applications/application-settings";
 import { findApiKey } from "@/lib/auth/api-keys";
 import { createBackoffLimiter } from "@/lib/auth/create-backoff-limiter";
-import { takeRateLimitToken } from "@/lib/auth/rate-limit";
+import { takeApiKeyToken } from "@/lib/auth/take-api-key-token";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -53,7 +53,7 @@ export function withApiKey(handler: Handler) {
       // a revoked key is not counted: a backend still sending it after a rotation must not get its
       // new key throttled on the same address
       if (record.revokedAt) throw new AppError("unauthorized", "Invalid or revoked API key.");
-      const limit = takeRateLimitToken(record.id, getEnv().RATE_LIMIT_PER_MINUTE);
+      const limit = await takeApiKeyToken(record.id, getEnv().RATE_LIMIT_PER_MINUTE);
       if (!limit.allowed) {
         throw new AppError("rate_limited", `Too many requests for this API key; retry in ${limit.retryAfterSeconds} s.`, {
           headers: { "Retry-After": String(limit.retryAfterSeconds) },

@@ -22,6 +22,8 @@ export async function startServerRuntime(): Promise<void> {
         () => reembedStaleTemplates(getDb()).catch((error: Error) => logger.error("face templates were not re-embedded", { error: error.message })),
         (error: Error) => logger.error("face models failed to load", { error: error.message }),
       );
+    // with REDIS_URL: follow other instances' face enrolments and deletions at once
+    (await import("@/lib/search/follow-face-template-changes")).followFaceTemplateChanges();
     (await import("@/lib/webhooks/worker")).startWebhookWorker();
     (await import("@/lib/sessions/sweep-session-deadlines")).startSessionSweeper();
     (await import("@/lib/retention/start-retention-job")).startRetentionJob();

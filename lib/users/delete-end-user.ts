@@ -1,3 +1,4 @@
+import { announceFaceTemplatesChanged } from "@/lib/search/follow-face-template-changes";
 import { createHash } from "node:crypto";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db";
@@ -39,6 +40,7 @@ export async function deleteEndUser(db: Db, input: { applicationId: string; vend
     await recordAudit(tx, { actor: input.actor, applicationId: app, action: "end_user.deleted", targetType: "end_user", targetId: subject, details: result });
     return result;
   });
+  announceFaceTemplatesChanged(app);
   await purgeDeletedData(db);
   return counts;
 }
