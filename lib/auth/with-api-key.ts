@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getClientIp } from "@/lib/ip/client-ip";
+import { withRequestMetrics } from "@/lib/metrics/with-request-metrics";
 
 export type ApiContext = {
   application: { id: string; name: string; isSandbox: boolean };
@@ -36,7 +37,7 @@ function throttled(ms: number): AppError {
 
 // Every /v3 handler runs inside this: x-api-key -> application, per-key rate limit, one error shape.
 export function withApiKey(handler: Handler) {
-  return async (req: NextRequest, route: RouteParams): Promise<Response> => {
+  return withRequestMetrics(async (req: NextRequest, route: RouteParams): Promise<Response> => {
     try {
       const key = req.headers.get("x-api-key");
       if (!key) throw new AppError("unauthorized", "Missing API key: send it in the x-api-key header.");
@@ -69,5 +70,5 @@ export function withApiKey(handler: Handler) {
     } catch (error) {
       return handleApiError(error);
     }
-  };
+  });
 }

@@ -8,7 +8,7 @@ import { readAdmittedUpload } from "@/lib/api/read-admitted-upload";
 // below its share waits briefly for the next free slot instead of being refused.
 export async function admitCheck<T>(input: { applicationId: string }, run: () => Promise<T>): Promise<T> {
   const release = await getAdmissionGates().checks.acquire(input.applicationId);
-  if (!release) throw atCapacity("face checks");
+  if (!release) throw atCapacity("face checks", "checks");
   try {
     return await run();
   } finally {

@@ -1,10 +1,10 @@
-import { announceFaceTemplatesChanged } from "@/lib/search/follow-face-template-changes";
 import { createHash } from "node:crypto";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db";
 import { purgeDeletedData } from "@/lib/db/purge-deleted-data";
 import { AppError } from "@/lib/errors";
 import { deleteMedia } from "@/lib/media/blob-store";
+import { announceFaceTemplatesChanged } from "@/lib/search/follow-face-template-changes";
 
 // A data-subject deletion request: everything the application holds about one vendor_data goes —
 // sessions (with checks, timeline, reviews, webhook events), face templates, list entries made from
