@@ -24,6 +24,8 @@ export type TestServer = {
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 export const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+// Redis runs on 6379 on every machine of this project and in CI (.ci/run starts it)
+export const testRedisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 export async function getFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -73,8 +73,8 @@ export function createInferencePool(size: number, script = inferenceWorkerScript
   const slots: Slot[] = [];
   const sparePixels: ArrayBuffer[] = [];
   let nextId = 0;
-  const stats = getInferenceStats();
-  stats.pending = () => slots.reduce((n, slot) => n + slot.pending.size, 0);
+  // queue depth for /metrics: jobs handed to the workers and not yet answered
+  getInferenceStats().pending = () => slots.reduce((n, slot) => n + slot.pending.size, 0);
 
   const spawn = (): Slot => {
     // The worker runs its models in-process: it must not start workers of its own.
@@ -150,14 +150,12 @@ export function createInferencePool(size: number, script = inferenceWorkerScript
     async task(name, image, args) {
       ensureSlots();
       const slot = leastBusy();
-      const started = performance.now();
-      const timed = <T>(reply: Promise<T>) => reply.finally(() => stats.observe?.(name, (performance.now() - started) / 1000));
-      if (!image) return (await timed(send(slot, { task: { name, image: null, args } }))).result;
+      if (!image) return (await send(slot, { task: { name, image: null, args } })).result;
       const bytes = image.data.byteLength;
       const pixels = new Uint8Array(takePixelBuffer(sparePixels, bytes), 0, bytes);
       pixels.set(image.data);
       const task = { name, image: { data: pixels, width: image.width, height: image.height }, args };
-      return (await timed(send(slot, { task }, [pixels.buffer]))).result;
+      return (await send(slot, { task }, [pixels.buffer])).result;
     },
     async close() {
       await Promise.all(slots.splice(0).map((slot) => slot.worker.terminate()));
