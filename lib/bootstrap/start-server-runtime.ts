@@ -10,6 +10,8 @@ export async function startServerRuntime(): Promise<void> {
     const env = getEnv();
     process.env.NEXTAUTH_URL ??= env.publicUrl;
     await bootstrapInstance();
+    // with REDIS_URL: connected before /readyz says ready, so the first requests share the limit
+    await (await import("@/lib/redis/get-redis")).connectRedisAtStart();
     markBootstrapped();
     // Warm the face models so the first check is fast; /readyz reports them. A failure here leaves the
     // console and API up (checks answer 503) rather than stopping the process.
@@ -22,7 +24,7 @@ export async function startServerRuntime(): Promise<void> {
         () => reembedStaleTemplates(getDb()).catch((error: Error) => logger.error("face templates were not re-embedded", { error: error.message })),
         (error: Error) => logger.error("face models failed to load", { error: error.message }),
       );
-    // with REDIS_URL: follow other instances' face enrolments and deletions at once
+    // with REDIS_URL: following other instances' face enrolments and deletions at once
     (await import("@/lib/search/follow-face-template-changes")).followFaceTemplateChanges();
     (await import("@/lib/webhooks/worker")).startWebhookWorker();
     (await import("@/lib/sessions/sweep-session-deadlines")).startSessionSweeper();

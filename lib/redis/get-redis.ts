@@ -50,6 +50,28 @@ export function getRedisSubscriber(): Redis | null {
   return clients.subscriber;
 }
 
+/**
+ * Opens the connections at start-up and waits (up to `timeoutMs`) for the command connection, so the
+ * first requests already share the limit: without an offline queue, a command sent while connecting
+ * fails and that request would be limited in process. Never throws: an unreachable Redis is logged.
+ */
+export async function connectRedisAtStart(timeoutMs = 3_000): Promise<void> {
+  const redis = getRedis();
+  if (!redis) return;
+  getRedisSubscriber();
+  if (redis.status === "ready") return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      warnRedisUnavailable("start-up", new Error(`not connected within ${timeoutMs} ms`));
+      resolve();
+    }, timeoutMs);
+    redis.once("ready", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 export async function disconnectRedis(): Promise<void> {
   const { commands, subscriber } = clients;
   clients.commands = clients.subscriber = undefined;
