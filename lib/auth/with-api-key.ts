@@ -3,11 +3,12 @@ import { handleApiError } from "@/lib/api/error-response";
 import { applicationSettingsOf, type ApplicationSettings } from "@/lib/applications/application-settings";
 import { findApiKey } from "@/lib/auth/api-keys";
 import { createBackoffLimiter } from "@/lib/auth/create-backoff-limiter";
-import { takeRateLimitToken } from "@/lib/auth/rate-limit";
+import { takeApiKeyToken } from "@/lib/auth/take-api-key-token";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getClientIp } from "@/lib/ip/client-ip";
+import { withRequestMetrics } from "@/lib/metrics/with-request-metrics";
 
 export type ApiContext = {
   application: { id: string; name: string; isSandbox: boolean };
@@ -36,7 +37,7 @@ function throttled(ms: number): AppError {
 
 // Every /v3 handler runs inside this: x-api-key -> application, per-key rate limit, one error shape.
 export function withApiKey(handler: Handler) {
-  return async (req: NextRequest, route: RouteParams): Promise<Response> => {
+  return withRequestMetrics(async (req: NextRequest, route: RouteParams): Promise<Response> => {
     try {
       const key = req.headers.get("x-api-key");
       if (!key) throw new AppError("unauthorized", "Missing API key: send it in the x-api-key header.");
@@ -53,7 +54,7 @@ export function withApiKey(handler: Handler) {
       // a revoked key is not counted: a backend still sending it after a rotation must not get its
       // new key throttled on the same address
       if (record.revokedAt) throw new AppError("unauthorized", "Invalid or revoked API key.");
-      const limit = takeRateLimitToken(record.id, getEnv().RATE_LIMIT_PER_MINUTE);
+      const limit = await takeApiKeyToken(record.id, getEnv().RATE_LIMIT_PER_MINUTE);
       if (!limit.allowed) {
         throw new AppError("rate_limited", `Too many requests for this API key; retry in ${limit.retryAfterSeconds} s.`, {
           headers: { "Retry-After": String(limit.retryAfterSeconds) },
@@ -69,5 +70,5 @@ export function withApiKey(handler: Handler) {
     } catch (error) {
       return handleApiError(error);
     }
-  };
+  });
 }

@@ -57,11 +57,15 @@ async function sync(applicationId: string, modelId: string, key: string): Promis
   return index;
 }
 
-export async function getSyncedFaceIndex(applicationId: string, modelId: string): Promise<FaceIndex> {
+// `fresh`: a sync already running may have read the database before the change being signalled
+// (follow-face-template-changes.ts), so start a new one after it rather than join it.
+export async function getSyncedFaceIndex(applicationId: string, modelId: string, options: { fresh?: boolean } = {}): Promise<FaceIndex> {
   const key = JSON.stringify([applicationId, modelId]);
   const running = inflight.get(key);
-  if (running) return running;
-  const promise = sync(applicationId, modelId, key).finally(() => inflight.delete(key));
+  if (running && !options.fresh) return running;
+  const promise = (running ?? Promise.resolve()).catch(() => undefined).then(() => sync(applicationId, modelId, key)).finally(() => {
+    if (inflight.get(key) === promise) inflight.delete(key);
+  });
   inflight.set(key, promise);
   return promise;
 }

@@ -3,6 +3,7 @@ import { createRandomToken, hashToken } from "@/lib/crypto/tokens";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deleteMedia } from "@/lib/media/blob-store";
+import { announceFaceTemplatesChanged } from "@/lib/search/follow-face-template-changes";
 import { captureUrlFor, sessionUrlOf } from "@/lib/sessions/build-session-decision";
 import { linkReferenceImage, storeReferenceImage } from "@/lib/sessions/keep-reference-image";
 import { resolveReferenceFace } from "@/lib/sessions/resolve-reference-face";
@@ -87,6 +88,7 @@ export async function createSession(db: Db, input: { applicationId: string; body
         await tx.sessionEvent.create({ data: { sessionId: created.id, toStatus: "Not Started", actor: input.actor, reason: "session created" } });
         return tx.verificationSession.update({ where: { id: created.id }, data: { referenceTemplateId } });
       });
+      if (reference.kind === "portrait") announceFaceTemplatesChanged(input.applicationId);
       return { created: true, body: responseBody(session, captureUrlFor(token), token) };
     } catch (error) {
       // two sessions created at once can pick the same number; the unique index makes one retry
