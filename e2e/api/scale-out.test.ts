@@ -99,7 +99,7 @@ describe.skipIf(!datasetsPresent)("three instances behind a load balancer, one k
     const failed = cluster.proxy.served.filter((s) => s.status >= 500);
     console.log(
       `scale-out: ${cluster.proxy.served.length} requests through the proxy (${servedByKilled.length} on the killed instance), ${matches.length} face matches, ${outcomes.length} sessions, ` +
-        `${failed.length} answered 5xx (in flight at the kill: ${failed.filter(inFlightAtKill).length}), retried: ${retried.map((r) => `${r.what} +${r.at - kill.diedAt} ms`).join(", ") || "none"}`,
+        `${failed.length} answered 5xx (in flight at the kill: ${failed.filter(inFlightAtKill).length}), sent again: ${retried.map((r) => `${r.what} ${r.at - kill.diedAt} ms after the kill`).join(", ") || "none"}`,
     );
     expect(failed.filter((s) => !inFlightAtKill(s))).toEqual([]);
     expect(outcomes.flatMap((o) => o.errors)).toEqual([]);
