@@ -72,6 +72,10 @@ describe.skipIf(!datasetsPresent)("three instances behind a load balancer, one k
     const matcher: Api = { url: cluster.proxy.url, key: (await createTenant(db, "matcher")).key };
     sessionsKey = through;
     const workflowId = await workflowIdByLabel(through, "Liveness only");
+    // a burst of creations spread over the instances: every one is created, each with its own number
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => api(through, "POST", "/v3/session/", { workflow_id: workflowId, vendor_data: `burst-${i}` })));
+    expect(burst.map((r) => r.status)).toEqual(Array(12).fill(201));
+    expect(new Set(burst.map((r) => r.body.session_number)).size).toBe(12);
 
     let stopping = false;
     const matchLoop = async () => {

@@ -13,6 +13,8 @@ export type RoundRobinProxy = {
   served: Served[];
   /** points backend `index` at a (new) address; `null` takes it out of rotation */
   setBackend: (index: number, url: string | null) => void;
+  /** the requests forwarded and not yet answered, with their backend */
+  inFlight: () => { backend: number; method: string; path: string }[];
   /** whether each backend is in rotation (it answered its last health check) */
   inRotation: () => boolean[];
   close: () => Promise<void>;
@@ -40,6 +42,7 @@ export async function startRoundRobinProxy(size: number): Promise<RoundRobinProx
   const backends: (URL | null)[] = Array.from({ length: size }, () => null);
   const healthy = backends.map(() => false);
   const served: Served[] = [];
+  const open = new Set<{ backend: number; method: string; path: string }>();
   let next = 0;
 
   const pick = (skip: Set<number>): number | null => {
@@ -68,6 +71,8 @@ export async function startRoundRobinProxy(size: number): Promise<RoundRobinProx
         return;
       }
       tried.add(index);
+      const pending = { backend: index, method: req.method ?? "GET", path: req.url ?? "/" };
+      open.add(pending);
       try {
         const upstream = await forward(backends[index]!, req, body, req.headers.host ?? "");
         const headers = { ...upstream.headers };
@@ -86,6 +91,8 @@ export async function startRoundRobinProxy(size: number): Promise<RoundRobinProx
         record(index, 502);
         res.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "bad_gateway", message: String(error) } }));
         return;
+      } finally {
+        open.delete(pending);
       }
     }
   });
@@ -109,6 +116,7 @@ export async function startRoundRobinProxy(size: number): Promise<RoundRobinProx
       healthy[index] = false;
     },
     inRotation: () => [...healthy],
+    inFlight: () => [...open],
     close: () => {
       clearInterval(probe);
       server.closeAllConnections();

@@ -55,19 +55,22 @@ export async function runSessionFlow(input: { a: Api; workflowId: string; vendor
   statuses.push("In Progress");
   let challengeId: string = started.body.step.challenge.id;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const answered = await phone.captureLive(challengeId, "images/deepface-01/2.jpg");
+    // a burst ticket that broke with its instance throws; it counts as the capture's 502
+    const answered = await phone.captureLive(challengeId, "images/deepface-01/2.jpg").catch((error: Error) => ({ status: error.message.includes("bad_gateway") ? 502 : 0, body: error.message }));
     if (answered.status === 200) {
       statuses.push(answered.body.state.status);
       return { sessionId, vendorData, statuses, errors };
     }
-    if (answered.status !== 502) return { sessionId, vendorData, statuses, errors: [`frames ${answered.status}`] };
-    // the instance died while checking the frames: ask the session where it stands and go on from there
+    if (answered.status !== 502) return { sessionId, vendorData, statuses, errors: [`frames ${answered.status} ${JSON.stringify(answered.body)}`] };
+    // the instance died while checking the frames: reload where the session stands, as the hosted page
+    // does, and go on from there (it may have taken the challenge with it: then start again)
     retried.push({ what: "capture", at: Date.now() });
-    const state = await withRetry("capture state", retried, () => phone.state());
+    let state = await withRetry("capture state", retried, () => phone.state());
     if (state.body?.step?.type === "done") {
       statuses.push(state.body.status);
       return { sessionId, vendorData, statuses, errors };
     }
+    if (state.body?.step?.type === "start") state = await withRetry("start capture", retried, () => phone.start());
     challengeId = state.body?.step?.challenge?.id ?? challengeId;
   }
   return { sessionId, vendorData, statuses, errors: [...errors, "capture never completed"] };

@@ -6,6 +6,7 @@ import { deleteMedia } from "@/lib/media/blob-store";
 import { announceFaceTemplatesChanged } from "@/lib/search/follow-face-template-changes";
 import { captureUrlFor, sessionUrlOf } from "@/lib/sessions/build-session-decision";
 import { linkReferenceImage, storeReferenceImage } from "@/lib/sessions/keep-reference-image";
+import { lockSessionNumbering } from "@/lib/sessions/lock-session-numbering";
 import { resolveReferenceFace } from "@/lib/sessions/resolve-reference-face";
 import type { CreateSessionInput } from "@/lib/sessions/schemas";
 import { sessionLinkTtlMs } from "@/lib/sessions/session-timing";
@@ -59,6 +60,7 @@ export async function createSession(db: Db, input: { applicationId: string; body
   for (let tries = 0; ; tries++) {
     try {
       const session = await db.$transaction(async (tx) => {
+        await lockSessionNumbering(tx, input.applicationId);
         const last = await tx.verificationSession.aggregate({ where: { applicationId: input.applicationId }, _max: { sessionNumber: true } });
         const created = await tx.verificationSession.create({
           data: {

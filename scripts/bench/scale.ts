@@ -45,6 +45,21 @@ function clusterCpuMs(cluster: Cluster): number {
   return ms;
 }
 
+// peak resident memory of each instance (its process tree), in MB
+function peakRssMb(cluster: Cluster): number[] {
+  return cluster.instances.map((s) =>
+    Math.round(
+      processTree(s.pid).reduce((sum, pid) => {
+        try {
+          return sum + Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+        } catch {
+          return sum;
+        }
+      }, 0),
+    ),
+  );
+}
+
 async function measure(cluster: Cluster, what: string, call: () => Promise<{ status: number; ms: number }>, phaseSeconds = seconds) {
   const latencies: number[] = [];
   const failures = new Map<number, number>();
@@ -88,19 +103,21 @@ async function throughput(size: number) {
       return { status: res.status, ms: performance.now() - t0 };
     };
     await measure(cluster, "warm-up", () => faceMatch(through), 5);
-    return [await measure(cluster, "face match", () => faceMatch(through)), await measure(cluster, "session creation", createSession)];
+    const rows = [await measure(cluster, "face match", () => faceMatch(through)), await measure(cluster, "session creation", createSession)];
+    console.log(`peak RSS per instance: ${peakRssMb(cluster).join(", ")} MB`);
+    return rows;
   } finally {
     await cluster.stop();
   }
 }
 
 // Three instances, captures and status changes under way, a slow webhook receiver; one instance is
-// killed with SIGKILL. Its held deliveries wait for their lease (WEBHOOK_LEASE_MS); its capture in
-// flight is answered 502 by the proxy and the phone sends it again to another instance.
+// killed with SIGKILL while it checks a capture and holds deliveries. Its held deliveries wait for their
+// lease (WEBHOOK_LEASE_MS); the proxy answers its capture 502 and the phone sends it again elsewhere.
 async function pickup() {
   const receiver = createServer((req, res) => {
     req.resume();
-    req.on("end", () => setTimeout(() => res.writeHead(200).end(), 300));
+    req.on("end", () => setTimeout(() => res.writeHead(200).end(), 1000));
   });
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
   const cluster = await startCluster({ size: 3, env: { SEED_API_KEY: KEY, RATE_LIMIT_PER_MINUTE: "1000000" } });
@@ -109,44 +126,44 @@ async function pickup() {
     const through: Api = { url: cluster.proxy.url, key: KEY };
     await api(through, "POST", "/v3/webhook/destinations/", { label: "bench", url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, subscribed_events: ["status.updated"] });
     const workflowId = await workflowIdByLabel(through, "Liveness only");
-    let killedAt = 0;
     let stopping = false;
     const captures: { retried: boolean; endedAt: number }[] = [];
-    const captureLoop = async (worker: number) => {
+    const flowLoop = async (worker: number, capture: boolean) => {
       for (let i = 0; !stopping; i++) {
         const retried: Retry[] = [];
-        const outcome = await runSessionFlow({ a: through, workflowId, vendorData: `cap-${worker}-${i}`, capture: true, retried });
-        if (outcome.errors.length) console.log("capture flow failed:", outcome.errors);
-        captures.push({ retried: retried.some((r) => r.what === "capture"), endedAt: Date.now() });
+        const outcome = await runSessionFlow({ a: through, workflowId, vendorData: `flow-${worker}-${i}`, capture, retried });
+        if (outcome.errors.length) console.log("session flow failed:", outcome.errors);
+        if (capture) captures.push({ retried: retried.some((r) => r.what === "capture"), endedAt: Date.now() });
       }
     };
-    const load = Promise.all([0, 1, 2].map(captureLoop));
-    await sleep(3000);
-    // a burst of status changes, so every instance's worker holds deliveries to the slow receiver
-    await Promise.all(Array.from({ length: 40 }, (_, i) => runSessionFlow({ a: through, workflowId, vendorData: `decline-${i}`, capture: false, retried: [] })));
-    await sleep(1500);
+    const load = Promise.all([0, 1, 2, 3, 4].map((w) => flowLoop(w, w < 3)));
+    await sleep(4000);
+    // the moment to pull the plug: the victim is checking a capture and holds deliveries
     const victim = processTree(cluster.instances[1].pid);
-    killedAt = Date.now();
+    const heldByVictim = async () =>
+      (await db.webhookDelivery.findMany({ where: { status: "pending", lockedUntil: { gt: new Date() } }, select: { id: true, lockedBy: true } })).filter((d) => victim.some((pid) => d.lockedBy?.includes(`:${pid}:`))).map((d) => d.id);
+    const waitUntil = Date.now() + 30_000;
+    while (Date.now() < waitUntil && !(cluster.proxy.inFlight().some((r) => r.backend === 1 && r.path.endsWith("/frames")) && (await heldByVictim()).length)) await sleep(20);
+    const held = await heldByVictim();
+    const killedAt = Date.now();
     await cluster.kill(1);
-    const held = await db.webhookDelivery.findMany({ where: { status: "pending", lockedUntil: { gt: new Date() } }, select: { id: true, lockedBy: true } });
-    const heldByVictim = held.filter((d) => victim.some((pid) => d.lockedBy?.includes(`:${pid}:`))).map((d) => d.id);
     await sleep(2000);
     await cluster.restart(1);
     await sleep(3000);
     stopping = true;
     await load;
-    const deadline = Date.now() + 180_000;
-    for (;;) {
-      const rows = await db.webhookDelivery.findMany({ where: { id: { in: heldByVictim } }, select: { deliveredAt: true } });
-      if (rows.every((r) => r.deliveredAt) || Date.now() > deadline) {
-        const last = Math.max(...rows.map((r) => r.deliveredAt?.getTime() ?? NaN));
-        console.log({ "held webhook deliveries of the killed instance": heldByVictim.length, "all delivered after the kill (s)": heldByVictim.length ? ((last - killedAt) / 1000).toFixed(1) : "-" });
-        break;
-      }
-      await sleep(500);
+    for (const deadline = Date.now() + 180_000; Date.now() < deadline; await sleep(500)) {
+      if ((await db.webhookDelivery.count({ where: { id: { in: held }, deliveredAt: null } })) === 0) break;
     }
+    const delivered = await db.webhookDelivery.findMany({ where: { id: { in: held } }, select: { deliveredAt: true } });
+    const after = (t: number | undefined) => (t ? `${((t - killedAt) / 1000).toFixed(1)} s` : "never");
     const interrupted = captures.filter((c) => c.retried);
-    console.log({ "captures in flight at the kill": interrupted.length, "decided after the kill (s)": interrupted.map((c) => ((c.endedAt - killedAt) / 1000).toFixed(1)).join(", ") || "-" });
+    console.log({
+      "webhook deliveries held by the killed instance": held.length,
+      "first / last delivered after the kill": `${after(Math.min(...delivered.map((d) => d.deliveredAt?.getTime() ?? Infinity)))} / ${after(Math.max(...delivered.map((d) => d.deliveredAt?.getTime() ?? NaN)) || undefined)}`,
+      "captures in flight at the kill": interrupted.length,
+      "their decision after the kill": interrupted.map((c) => after(c.endedAt)).join(", ") || "-",
+    });
   } finally {
     await db.$disconnect();
     await cluster.stop();
