@@ -114,6 +114,10 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("graceful shutdown (%s)", (p
     expect(refused.status).toBe(503);
     expect(refused.headers.get("retry-after")).toBe("1");
     expect((await refused.json()).error.code).toBe("service_unavailable");
+    // and capture submissions too, before their token is even looked up
+    const capture = await fetch(`${server.url}/api/capture/any-token/frames`, { method: "POST", body: form });
+    expect(capture.status).toBe(503);
+    expect(capture.headers.get("retry-after")).toBe("1");
 
     // the check in flight completes with its real answer
     slow.finish();
