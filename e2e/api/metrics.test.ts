@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { datasetsPresent, faceImage } from "../support/datasets";
 import { parsePrometheusText, scrapeMetrics, sumSamples } from "../support/prometheus-text";
@@ -34,6 +36,10 @@ describe.each(dbProviders)("GET /metrics (%s)", (provider) => {
     const missing = await fetch(`${server.url}/v3/session/${randomUUID()}/decision/`, { headers: { "x-api-key": KEY } });
     expect(missing.status).toBe(404);
     expect((await fetch(`${server.url}/v3/workflows/`)).status).toBe(401);
+    // the capture and console endpoints are counted too, under their patterns
+    const capture = await fetch(`${server.url}/api/capture/not-a-token-${randomUUID()}`);
+    expect(capture.status).toBeGreaterThanOrEqual(400);
+    expect((await fetch(`${server.url}/api/console/lists`)).status).toBe(401);
 
     const after = await scrapeMetrics(server.url, TOKEN);
     expect(sumSamples(after, "faceid_http_requests_total", workflows) - sumSamples(before, "faceid_http_requests_total", workflows)).toBe(3);
@@ -42,12 +48,46 @@ describe.each(dbProviders)("GET /metrics (%s)", (provider) => {
     expect(sumSamples(after, "faceid_http_requests_total", { route: "/v3/session/[id]/decision/", status: "404" })).toBe(1);
     expect(after.some((s) => s.labels.route?.includes(missing.url.split("/")[5]))).toBe(false);
     expect(sumSamples(after, "faceid_http_requests_total", { route: "/v3/workflows/", status: "401" })).toBeGreaterThanOrEqual(1);
+    expect(sumSamples(after, "faceid_http_requests_total", { route: "/api/capture/[token]", method: "GET", status: String(capture.status) })).toBe(1);
+    expect(sumSamples(after, "faceid_http_requests_total", { route: "/api/console/lists", method: "GET", status: "401" })).toBe(1);
+    expect(after.some((s) => s.labels.route?.includes("not-a-token"))).toBe(false);
     // read at scrape time: the shared outbox and, on PostgreSQL, the connection pool
     expect(after.find((s) => s.name === "faceid_webhook_backlog")?.value).toBe(0);
     const poolTotal = after.find((s) => s.name === "faceid_db_pool_connections" && s.labels.state === "total");
     if (provider === "postgresql") expect(poolTotal?.value).toBeGreaterThanOrEqual(1);
     else expect(poolTotal).toBeUndefined();
     expect(after.some((s) => s.name === "faceid_process_cpu_seconds_total")).toBe(true);
+  });
+
+  it("counts webhook attempts and their delivery lag", async () => {
+    let received = 0;
+    const receiver: Server = createServer((req, res) => {
+      req.resume().on("end", () => {
+        received++;
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+    try {
+      const api = (path: string, json?: unknown) => fetch(`${server.url}${path}`, { method: json ? "POST" : "GET", headers: { "x-api-key": KEY, "content-type": "application/json" }, body: json ? JSON.stringify(json) : undefined });
+      const created = await api("/v3/webhook/destinations/", { label: "metrics", url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` });
+      expect(created.status).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      expect((await api(`/v3/webhook/destinations/${id}/test/`, {})).status).toBeLessThan(300);
+      const deadline = Date.now() + 15_000;
+      let after = await scrapeMetrics(server.url, TOKEN);
+      while (sumSamples(after, "faceid_webhook_attempts_total", { outcome: "delivered" }) < 1 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        after = await scrapeMetrics(server.url, TOKEN);
+      }
+      expect(received).toBe(1);
+      expect(sumSamples(after, "faceid_webhook_attempts_total", { outcome: "delivered" })).toBe(1);
+      expect(sumSamples(after, "faceid_webhook_delivery_lag_seconds_count")).toBe(1);
+      expect(sumSamples(after, "faceid_webhook_failures_total")).toBe(0);
+      expect(sumSamples(after, "faceid_webhook_backlog")).toBe(0);
+    } finally {
+      await new Promise((r) => receiver.close(r));
+    }
   });
 
   it.skipIf(!datasetsPresent)("counts a face check by type and status, and its inference jobs", async () => {

@@ -90,6 +90,19 @@ describe("two instances sharing PostgreSQL and Redis", () => {
     expect(await waitForIndex(b, 0)).toBeLessThan(1_000);
     expect((await search(b)).matches).toHaveLength(0);
   });
+
+  // last: it leaves this address throttled on both instances
+  it("counts wrong API keys from one address across both instances", async () => {
+    const wrong = (server: TestServer) => fetch(`${server.url}/v3/workflows/`, { headers: { "x-api-key": `wrong-${randomBytes(12).toString("hex")}` } });
+    // 10 free failures per address: 6 on A and 4 on B use them up; neither alone would throttle
+    for (let i = 0; i < 6; i++) expect((await wrong(a)).status).toBe(401);
+    for (let i = 0; i < 4; i++) expect((await wrong(b)).status).toBe(401);
+    const eleventh = await wrong(b);
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.headers.get("retry-after")).toBe("1");
+    // and the other instance makes the address wait too, before even looking at the key
+    expect((await fetch(`${a.url}/v3/workflows/`, { headers: { "x-api-key": KEY } })).status).toBe(429);
+  });
 });
 
 describe("Redis unreachable", () => {

@@ -1,8 +1,9 @@
 // Parses the Prometheus text exposition format strictly enough to fail on anything malformed: every
-// line is a comment (# HELP / # TYPE), blank, or `name{labels} value`.
+// line is a comment (# HELP / # TYPE), blank, or `name{labels} value` (prom-client writes NaN as "Nan",
+// which Prometheus reads: its float parser ignores case).
 export type Sample = { name: string; labels: Record<string, string>; value: number };
 
-const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(.*)\})? (-?[0-9.eE+-]+|NaN|\+Inf|-Inf)$/;
+const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(.*)\})? (-?[0-9.eE+-]+|[Nn][Aa][Nn]|[+-]Inf)$/;
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
 export function parsePrometheusText(text: string): Sample[] {
