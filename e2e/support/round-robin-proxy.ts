@@ -45,12 +45,16 @@ export async function startRoundRobinProxy(size: number): Promise<RoundRobinProx
   const open = new Set<{ backend: number; method: string; path: string }>();
   let next = 0;
 
+  // the next healthy backend; when none is, any configured one (as nginx does when all are marked
+  // down): a busy instance that missed its health checks still serves better than a 503
   const pick = (skip: Set<number>): number | null => {
-    for (let i = 0; i < backends.length; i++) {
-      const candidate = (next + i) % backends.length;
-      if (backends[candidate] && healthy[candidate] && !skip.has(candidate)) {
-        next = candidate + 1;
-        return candidate;
+    for (const wantHealthy of [true, false]) {
+      for (let i = 0; i < backends.length; i++) {
+        const candidate = (next + i) % backends.length;
+        if (backends[candidate] && (healthy[candidate] || !wantHealthy) && !skip.has(candidate)) {
+          next = candidate + 1;
+          return candidate;
+        }
       }
     }
     return null;
@@ -97,13 +101,21 @@ export async function startRoundRobinProxy(size: number): Promise<RoundRobinProx
     }
   });
 
-  // health checks, as a load balancer runs them: an instance comes back into rotation once ready
+  // health checks, as a load balancer runs them: an instance comes back into rotation once ready, and
+  // leaves it when it says it is not ready or misses three checks in a row (a refused connection takes
+  // it out at once, above)
+  const misses = backends.map(() => 0);
   const probe = setInterval(() => {
     backends.forEach((b, i) => {
       if (!b) return;
-      fetch(new URL("/readyz", b), { signal: AbortSignal.timeout(1000) })
-        .then((r) => (healthy[i] = r.ok))
-        .catch(() => (healthy[i] = false));
+      fetch(new URL("/readyz", b), { signal: AbortSignal.timeout(2000) })
+        .then((r) => {
+          misses[i] = 0;
+          healthy[i] = r.ok;
+        })
+        .catch(() => {
+          if (++misses[i] >= 3) healthy[i] = false;
+        });
     });
   }, 250);
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startRoundRobinProxy, type RoundRobinProxy } from "./round-robin-proxy";
-import { createPostgresDatabase, startTestServer, type TestServer } from "./test-server";
+import { createPostgresDatabase, startTestServer, testRedisUrl, type TestServer } from "./test-server";
 
 // Several instances of the production server as if on separate machines: each its own DATA_DIR, all
 // sharing one fresh PostgreSQL database, one Redis (a database number of its own per run), the secrets
@@ -20,8 +20,6 @@ export type Cluster = {
   stop: () => Promise<void>;
 };
 
-export const redisTestUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-
 async function waitUntil(probe: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!probe()) {
@@ -37,7 +35,7 @@ export async function startCluster(options: { size: number; env?: Record<string,
   const env: Record<string, string> = {
     ENCRYPTION_KEY: randomBytes(32).toString("hex"),
     AUTH_SECRET: randomBytes(32).toString("base64url"),
-    REDIS_URL: `${redisTestUrl}/${1 + Math.floor(Math.random() * 15)}`,
+    REDIS_URL: `${testRedisUrl}/${1 + Math.floor(Math.random() * 15)}`,
     PUBLIC_URL: proxy.url,
     TRUSTED_PROXIES: "127.0.0.1",
     ...options.env,
