@@ -68,6 +68,11 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, "must be redis://... or rediss://...")
     .optional(),
+  // prefix of every Redis key and channel: several deployments (staging, production) may share a Redis
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "letters, digits and _ . : - (at most 64)")
+    .default("faceid:"),
   // bearer token for GET /metrics; unset: /metrics answers 404
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (for example `openssl rand -hex 24`)").optional(),
 });

@@ -21,7 +21,7 @@ async function countStatuses(requests: Promise<Response>[]): Promise<Record<numb
 // Two instances on one PostgreSQL database and one Redis, each with its own DATA_DIR (as on two
 // machines), sharing the secrets every instance must share.
 describe("two instances sharing PostgreSQL and Redis", () => {
-  const shared = { SEED_API_KEY: KEY, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ENCRYPTION_KEY: randomBytes(32).toString("hex"), AUTH_SECRET: randomBytes(32).toString("hex"), REDIS_URL: testRedisUrl, RATE_LIMIT_PER_MINUTE: String(LIMIT), METRICS_TOKEN };
+  const shared = { SEED_API_KEY: KEY, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ENCRYPTION_KEY: randomBytes(32).toString("hex"), AUTH_SECRET: randomBytes(32).toString("hex"), REDIS_URL: testRedisUrl, REDIS_KEY_PREFIX: `test-${randomBytes(6).toString("hex")}:`, RATE_LIMIT_PER_MINUTE: String(LIMIT), METRICS_TOKEN };
   let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
   let a: TestServer;
   let b: TestServer;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type Redis from "ioredis";
 import { createBackoffLimiter, type BackoffLimiterOptions } from "@/lib/auth/create-backoff-limiter";
-import { getRedis, warnRedisUnavailable } from "@/lib/redis/get-redis";
+import { getRedis, redisKey, warnRedisUnavailable } from "@/lib/redis/get-redis";
 
 // The backoff of create-backoff-limiter.ts, counted in Redis when REDIS_URL is set so a guesser gains
 // nothing by spreading tries over the instances; in process otherwise, and while Redis fails (then
@@ -43,7 +43,7 @@ function scripted(redis: Redis): ScriptedRedis {
 
 export function createSharedBackoffLimiter(name: string, options: BackoffLimiterOptions, redisOf: () => Redis | null = getRedis): SharedBackoffLimiter {
   const local = createBackoffLimiter(options);
-  const keyOf = (key: string) => `faceid:backoff:${name}:${createHash("sha256").update(key).digest("hex")}`;
+  const keyOf = (key: string) => redisKey(`backoff:${name}:${createHash("sha256").update(key).digest("hex")}`);
   const shared = async <T>(run: (redis: ScriptedRedis, key: string) => Promise<T>, key: string, fallback: () => T): Promise<T> => {
     const redis = redisOf();
     if (!redis) return fallback();

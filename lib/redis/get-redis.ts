@@ -34,6 +34,11 @@ export function warnRedisUnavailable(what: string, error: unknown): void {
   logger.warn("Redis unavailable: falling back to in-process state", { what, error: error instanceof Error ? error.message : String(error) });
 }
 
+/** A key or channel name in this deployment's namespace (REDIS_KEY_PREFIX, default "faceid:"). */
+export function redisKey(name: string): string {
+  return `${getEnv().REDIS_KEY_PREFIX}${name}`;
+}
+
 /** The shared command connection, or null when REDIS_URL is unset. */
 export function getRedis(): Redis | null {
   const url = getEnv().REDIS_URL;

@@ -1,5 +1,6 @@
 import type Redis from "ioredis";
 import type { RateLimitResult } from "@/lib/auth/rate-limit";
+import { redisKey } from "@/lib/redis/get-redis";
 
 // The same token bucket as lib/auth/rate-limit.ts, held in Redis and updated by one Lua script, so
 // the check-and-take is atomic across every instance. Time is Redis's own clock (TIME), so the
@@ -35,6 +36,6 @@ function withScript(redis: Redis): TokenBucketRedis {
 
 /** Takes one token of `key`'s bucket (`limitPerMinute` a minute, bursts up to it); throws when Redis fails. */
 export async function takeRedisToken(redis: Redis, key: string, limitPerMinute: number): Promise<RateLimitResult> {
-  const [allowed, retryAfterSeconds] = await withScript(redis).takeToken(`faceid:rate:${key}`, limitPerMinute, limitPerMinute / 60_000);
+  const [allowed, retryAfterSeconds] = await withScript(redis).takeToken(redisKey(`rate:${key}`), limitPerMinute, limitPerMinute / 60_000);
   return allowed === 1 ? { allowed: true } : { allowed: false, retryAfterSeconds };
 }

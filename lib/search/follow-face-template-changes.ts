@@ -1,5 +1,5 @@
 import { logger } from "@/lib/logger";
-import { getRedis, getRedisSubscriber, warnRedisUnavailable } from "@/lib/redis/get-redis";
+import { getRedis, getRedisSubscriber, redisKey, warnRedisUnavailable } from "@/lib/redis/get-redis";
 import { listFaceIndexes } from "./get-face-index";
 import { getSyncedFaceIndex } from "./sync-face-index";
 
@@ -8,7 +8,7 @@ import { getSyncedFaceIndex } from "./sync-face-index";
 // instance (the writer too) re-syncs the indexes it holds for that application right away, in the
 // background, so the next search there finds them current. A lost message (Redis down, a restart) is
 // harmless: every search still runs the count/newest check of sync-face-index.ts first.
-const CHANNEL = "faceid:face-templates";
+const CHANNEL = "face-templates";
 const KEY = Symbol.for("faceid.search.following");
 const holder = globalThis as typeof globalThis & { [KEY]?: boolean };
 
@@ -16,7 +16,7 @@ const holder = globalThis as typeof globalThis & { [KEY]?: boolean };
 export function announceFaceTemplatesChanged(applicationId: string): void {
   const redis = getRedis();
   if (!redis) return;
-  redis.publish(CHANNEL, applicationId).catch((error: unknown) => warnRedisUnavailable("face index signal", error));
+  redis.publish(redisKey(CHANNEL), applicationId).catch((error: unknown) => warnRedisUnavailable("face index signal", error));
 }
 
 function refresh(applicationId?: string): void {
@@ -33,12 +33,12 @@ export function followFaceTemplateChanges(): void {
   holder[KEY] = true;
   let connectedBefore = false;
   subscriber.on("message", (channel: string, applicationId: string) => {
-    if (channel === CHANNEL) refresh(applicationId);
+    if (channel === redisKey(CHANNEL)) refresh(applicationId);
   });
   // ioredis re-subscribes after a reconnect; signals sent meanwhile were lost, so catch up on all
   subscriber.on("ready", () => {
     if (connectedBefore) refresh();
     connectedBefore = true;
   });
-  subscriber.subscribe(CHANNEL).catch((error: unknown) => warnRedisUnavailable("face index signal", error));
+  subscriber.subscribe(redisKey(CHANNEL)).catch((error: unknown) => warnRedisUnavailable("face index signal", error));
 }
