@@ -6,7 +6,7 @@ import { startRoundRobinProxy, type RoundRobinProxy } from "./round-robin-proxy"
 import { createPostgresDatabase, startTestServer, testRedisUrl, type TestServer } from "./test-server";
 
 // Several instances of the production server as if on separate machines: each its own DATA_DIR, all
-// sharing one fresh PostgreSQL database, one Redis (a database number of its own per run), the secrets
+// sharing one fresh PostgreSQL database, one Redis (a key prefix of its own per run), the secrets
 // and the public URL of the round-robin proxy in front of them.
 export type Cluster = {
   proxy: RoundRobinProxy;
@@ -35,7 +35,8 @@ export async function startCluster(options: { size: number; env?: Record<string,
   const env: Record<string, string> = {
     ENCRYPTION_KEY: randomBytes(32).toString("hex"),
     AUTH_SECRET: randomBytes(32).toString("base64url"),
-    REDIS_URL: `${testRedisUrl}/${1 + Math.floor(Math.random() * 15)}`,
+    REDIS_URL: testRedisUrl,
+    REDIS_KEY_PREFIX: `test-${randomBytes(6).toString("hex")}:`,
     PUBLIC_URL: proxy.url,
     TRUSTED_PROXIES: "127.0.0.1",
     ...options.env,
