@@ -8,8 +8,9 @@ const nextConfig: NextConfig = {
   // clients POST multipart bodies and do not follow redirects reliably. Both forms are served as-is.
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,
-  // pdfkit reads its font metrics (AFM files) from its own folder at run time: never bundle it
-  serverExternalPackages: ["pdfkit"],
+  // pdfkit reads its font metrics (AFM files) from its own folder at run time: never bundle it; ioredis
+  // and prom-client hold process-wide state (connections, the metrics registry): load them once, unbundled
+  serverExternalPackages: ["pdfkit", "ioredis", "prom-client"],
   reactStrictMode: true,
   // `npm test` type-checks the whole project with tsc; the build need not do it a second time.
   typescript: { ignoreBuildErrors: true },

@@ -27,5 +27,5 @@ export async function proxy(request: NextRequest) {
 // Not the API, internal endpoints, media or static files: their bodies would pass through here for
 // nothing (uploads are large), and a JSON or image response runs no script.
 export const config = {
-  matcher: ["/((?!api/|v3/|v3$|media/|capture-assets/|_next/|healthz|readyz|favicon\\.ico).*)"],
+  matcher: ["/((?!api/|v3/|v3$|media/|capture-assets/|_next/|healthz|readyz|metrics|favicon\\.ico).*)"],
 };

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
 import { secureSqliteFiles } from "@/lib/db/secure-sqlite-files";
@@ -12,7 +13,7 @@ export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export { Prisma } from "@/lib/generated/sqlite/client";
 
-const globalForDb = globalThis as unknown as { faceidDb?: Db };
+const globalForDb = globalThis as unknown as { faceidDb?: Db; faceidPool?: pg.Pool };
 
 export function sqliteFilePath(databaseUrl: string): string {
   return path.resolve(databaseUrl.replace(/^file:/, ""));
@@ -21,7 +22,9 @@ export function sqliteFilePath(databaseUrl: string): string {
 function createDb(): Db {
   const env = getEnv();
   if (env.databaseProvider === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: env.databaseUrl, max: 10 });
+    // our own pool, so /metrics can report its use (total, idle, waiting)
+    globalForDb.faceidPool = new pg.Pool({ connectionString: env.databaseUrl, max: 10 });
+    const adapter = new PrismaPg(globalForDb.faceidPool);
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   const file = sqliteFilePath(env.databaseUrl);
@@ -35,8 +38,15 @@ export function getDb(): Db {
   return globalForDb.faceidDb;
 }
 
+/** The PostgreSQL connection pool (null on SQLite or before the first query). */
+export function getDbPool(): pg.Pool | null {
+  return globalForDb.faceidPool ?? null;
+}
+
 export async function disconnectDb(): Promise<void> {
   const db = globalForDb.faceidDb;
-  globalForDb.faceidDb = undefined;
+  const pool = globalForDb.faceidPool;
+  globalForDb.faceidDb = globalForDb.faceidPool = undefined;
   await db?.$disconnect();
+  await pool?.end();
 }

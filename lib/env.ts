@@ -43,6 +43,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // a request body (JSON or multipart) must arrive whole within this time, or 408
   BODY_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  // on SIGTERM, how long in-flight checks, capture submissions and requests may take to finish
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   // admission of the face checks and of the uploads feeding them (lib/api/get-admission-gates.ts)
   MAX_CONCURRENT_CHECKS: z.coerce.number().int().min(1).default(10),
   MAX_CHECKS_PER_APPLICATION: z.coerce.number().int().min(1).optional(),
@@ -61,6 +63,18 @@ const envSchema = z.object({
       }
     }),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // shared rate limits and face-index signals across instances (lib/redis); unset: all in process
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be redis://... or rediss://...")
+    .optional(),
+  // prefix of every Redis key and channel: several deployments (staging, production) may share a Redis
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "letters, digits and _ . : - (at most 64)")
+    .default("faceid:"),
+  // bearer token for GET /metrics; unset: /metrics answers 404
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (for example `openssl rand -hex 24`)").optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { loginConsole } from "../support/console-login";
 import { datasetsPresent, faceImage, warnIfDatasetsMissing } from "../support/datasets";
 import { api, CaptureClient, imageBytes, tokenOf, workflowIdByLabel, type Api } from "../support/sessions";
 import { createTenant, openTestDb } from "../support/tenants";
+import { readStoredImage } from "../support/stored-images";
 import { dbProviders, startTestServer, type TestServer } from "../support/test-server";
 
 warnIfDatasetsMissing("case evidence");
@@ -45,16 +46,16 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case evidence (%s)", (provi
     const done = await phone.captureLive(started.body.step.challenge.id, input.selfie);
     return { id, status: done.body.state.status as string, referenceBefore };
   }
-  // the session's stored reference image: its row, whether its sealed file exists, and the template's link
+  const storedImage = (storageKey: string) => readStoredImage(db, { provider, dataDir: server.dataDir, storageKey });
+  // the session's stored reference image: its row, whether its sealed envelope exists, and the template's link
   async function reference(sessionId: string) {
     const media = await db.media.findFirst({ where: { sessionId, kind: "reference" } });
     const session = await db.verificationSession.findUnique({ where: { id: sessionId }, select: { portraitMediaId: true, referenceTemplateId: true } });
     const template = session?.referenceTemplateId ? await db.faceTemplate.findUnique({ where: { id: session.referenceTemplateId } }) : null;
-    const file = media ? path.join(server.dataDir, "blobs", media.storageKey) : null;
-    const fileExists = file ? existsSync(file) : false;
-    // sealed: not a readable JPEG on disk
-    const sealed = fileExists ? !readFileSync(file!).subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])) : null;
-    return { media, fileExists, sealed, file, portraitMediaId: session?.portraitMediaId ?? null, templateMediaId: template?.mediaId ?? null };
+    const stored = media ? await storedImage(media.storageKey) : null;
+    // sealed: not a readable JPEG where it is stored
+    const sealed = stored ? !stored.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])) : null;
+    return { media, fileExists: stored !== null, sealed, storageKey: media?.storageKey ?? null, portraitMediaId: session?.portraitMediaId ?? null, templateMediaId: template?.mediaId ?? null };
   }
   const evidence = (sessionId: string) => consoleCall("reviewer", "GET", `/api/console/sessions/${sessionId}/evidence`);
   const setPolicy = async (keepReferenceImages: string) => expect((await consoleCall("admin", "PATCH", "/api/console/application", { keepReferenceImages })).status).toBe(200);
@@ -88,7 +89,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case evidence (%s)", (provi
     expect(before.templateMediaId).toBe(before.media!.id);
     const after = await reference(alice);
     expect(after.media).toBeNull();
-    expect(existsSync(before.file!)).toBe(false);
+    expect(await storedImage(before.storageKey!)).toBeNull();
     expect(after.templateMediaId).toBeNull();
     expect(await db.media.count({ where: { id: before.media!.id } })).toBe(0);
     const shown = await evidence(alice);
@@ -130,7 +131,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case evidence (%s)", (provi
     expect(kept.fileExists).toBe(true);
     expect(kept.media!.expiresAt).toBeNull();
     expect((await api(a, "DELETE", `/v3/session/${always.id}/delete/`)).status).toBe(204);
-    expect(existsSync(kept.file!)).toBe(false);
+    expect(await storedImage(kept.storageKey!)).toBeNull();
     expect(await db.media.count({ where: { id: kept.media!.id } })).toBe(0);
   });
 
@@ -258,7 +259,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case evidence (%s)", (provi
     resetEnvCache();
     const { runRetention } = await import("@/lib/retention/run-retention");
     await runRetention(db, { now: new Date(Date.now() + 31 * 86_400_000) });
-    expect(existsSync(kept.referenceBefore.file!)).toBe(false);
+    expect(await storedImage(kept.referenceBefore.storageKey!)).toBeNull();
     expect(await db.media.count({ where: { id: kept.referenceBefore.media!.id } })).toBe(0);
     expect(await db.verificationSession.count({ where: { id: kept.id } })).toBe(0);
   });

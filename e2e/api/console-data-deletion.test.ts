@@ -8,6 +8,7 @@ import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client"
 import { loginConsole } from "../support/console-login";
 import { datasetsPresent, faceImage, warnIfDatasetsMissing } from "../support/datasets";
 import { api, CaptureClient, imageBytes, tokenOf, workflowIdByLabel, type Api } from "../support/sessions";
+import { readStoredImage } from "../support/stored-images";
 import { dbProviders, startTestServer, type TestServer } from "../support/test-server";
 
 warnIfDatasetsMissing("console data-subject deletion");
@@ -95,8 +96,8 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("data-subject deletion from 
     const media = await db.media.findMany({ where: { OR: [{ sessionId: { in: sessionIds } }, { requestId: { in: requests.map((r) => r.id) } }] }, select: { id: true, kind: true, storageKey: true } });
     expect(media.filter((m) => m.kind === "selfie").length).toBeGreaterThanOrEqual(2);
     expect(media.some((m) => m.kind === "user_image")).toBe(true);
-    const blobFiles = media.map((m) => path.join(server.dataDir, "blobs", m.storageKey));
-    for (const file of blobFiles) expect(existsSync(file), file).toBe(true);
+    const storedImage = (storageKey: string) => readStoredImage(db, { provider, dataDir: server.dataDir, storageKey });
+    for (const m of media) expect(await storedImage(m.storageKey), m.storageKey).not.toBeNull();
     expect(await db.knownDevice.count({ where: { vendorData: SUBJECT } })).toBeGreaterThanOrEqual(1);
     expect(await db.knownIp.count({ where: { vendorData: SUBJECT } })).toBeGreaterThanOrEqual(1);
     const bystanderMedia = await db.media.findMany({ where: { sessionId: bystanderSession }, select: { storageKey: true } });
@@ -129,9 +130,9 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("data-subject deletion from 
     sealed = templates.map((t) => Buffer.from(t.embedding));
     for (const row of remaining) for (const bytes of sealed) expect(Buffer.from(row.embedding).equals(bytes)).toBe(false);
 
-    // their image files are gone from DATA_DIR/blobs; the bystander's are not
-    for (const file of blobFiles) expect(existsSync(file), file).toBe(false);
-    for (const m of bystanderMedia) expect(existsSync(path.join(server.dataDir, "blobs", m.storageKey))).toBe(true);
+    // their sealed images are gone (DATA_DIR/blobs on SQLite, MediaBlob on PostgreSQL); the bystander's are not
+    for (const m of media) expect(await storedImage(m.storageKey), m.storageKey).toBeNull();
+    for (const m of bystanderMedia) expect(await storedImage(m.storageKey)).not.toBeNull();
     expect(await db.verificationSession.count({ where: { vendorData: BYSTANDER } })).toBe(1);
 
     // face search no longer returns them (the in-memory index noticed the deletion), but still works

@@ -169,8 +169,12 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("encryption key rotation on 
         ...(await db.faceTemplate.findMany({ select: { embedding: true } })).map((t) => t.embedding),
         ...sessions.map((s) => s.captureTokenSealed!),
         ...(await db.webhookDestination.findMany({ select: { secret: true, previousSecret: true } })).flatMap((d) => [d.secret, ...(d.previousSecret ? [d.previousSecret] : [])]),
-        ...(await db.media.findMany({ select: { storageKey: true } })).map((m) => readFileSync(path.join(dataDir, "blobs", m.storageKey))),
+        // stored images: files under DATA_DIR/blobs on SQLite, MediaBlob rows on PostgreSQL
+        ...(provider === "postgresql"
+          ? (await db.mediaBlob.findMany({ select: { data: true } })).map((b) => b.data)
+          : (await db.media.findMany({ select: { storageKey: true } })).map((m) => readFileSync(path.join(dataDir, "blobs", m.storageKey)))),
       ];
+      expect(await db.mediaBlob.count()).toBe(provider === "postgresql" ? await db.media.count() : 0);
       expect(all.length).toBeGreaterThanOrEqual(6);
       expect(new Set(all.map((v) => sealedKeyId(v)))).toEqual(new Set([describeKeyId(newKey)]));
     } finally {

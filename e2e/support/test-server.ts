@@ -19,11 +19,15 @@ export type TestServer = {
   dataDir: string;
   databaseUrl: string;
   output: () => string;
+  /** the server process's exit code (null when a signal ended it) */
+  exited: Promise<number | null>;
   stop: (options?: { signal?: NodeJS.Signals; keepData?: boolean }) => Promise<void>;
 };
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 export const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+// Redis runs on 6379 on every machine of this project and in CI (.ci/run starts it)
+export const testRedisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 export async function getFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -97,6 +101,7 @@ export async function startTestServer(options: { provider?: DbProvider; env?: Re
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   child.stdout?.on("data", (d) => (log += d));
   child.stderr?.on("data", (d) => (log += d));
   const output = () => log;
@@ -116,5 +121,5 @@ export async function startTestServer(options: { provider?: DbProvider; env?: Re
     await stop();
     throw error;
   }
-  return { url, pid: child.pid!, port, dataDir, databaseUrl, output, stop };
+  return { url, pid: child.pid!, port, dataDir, databaseUrl, output, exited, stop };
 }

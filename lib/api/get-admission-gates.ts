@@ -1,8 +1,13 @@
 import { createFairSlots, type FairSlots } from "@/lib/api/fair-slots";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { getMetrics } from "@/lib/metrics/get-metrics";
 
-export const atCapacity = (what: string) => new AppError("service_unavailable", `The server is at capacity (${what}); retry in a moment.`, { headers: { "Retry-After": "1" } });
+// counted as shed (faceid_shed_requests_total) when made: every caller throws it at once
+export const atCapacity = (what: string, gate: "checks" | "uploads") => {
+  getMetrics().shed.inc({ gate });
+  return new AppError("service_unavailable", `The server is at capacity (${what}); retry in a moment.`, { headers: { "Retry-After": "1" } });
+};
 
 export type AdmissionGates = {
   /** request bodies being received for the checks (API uploads and capture frames) */

@@ -7,7 +7,7 @@ import { MAX_MULTIPART_BYTES, readMultipartForm, type MultipartForm } from "@/li
 // the body is in, so a check slot is only ever held by a request whose body has arrived.
 export async function readAdmittedUpload(req: Request, input: { applicationId: string; max?: number }): Promise<MultipartForm> {
   const release = await getAdmissionGates().uploads.acquire(input.applicationId);
-  if (!release) throw atCapacity("uploads");
+  if (!release) throw atCapacity("uploads", "uploads");
   try {
     return await readMultipartForm(req, input.max ?? MAX_MULTIPART_BYTES);
   } finally {

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { createBackoffLimiter } from "@/lib/auth/create-backoff-limiter";
 import { createConsoleSession, KEEP_ENDED_SESSIONS_MS } from "@/lib/auth/create-console-session";
 import { verifyDummyPassword, verifyPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
 import { getClientIp } from "@/lib/ip/client-ip";
 import { logger } from "@/lib/logger";
+import { createSharedBackoffLimiter } from "@/lib/redis/create-shared-backoff-limiter";
 import { emailSchema } from "@/lib/validation/email";
 
 const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(1024) });
@@ -21,11 +21,12 @@ const credentialsSchema = z.object({ email: emailSchema, password: z.string().mi
 //   (90 days), so an attacker's failures elsewhere never lock the real user out at their usual
 //   address; from a new address they may have to wait up to 15 minutes while an attack goes on.
 // Unknown emails are counted exactly like real ones, so the throttle does not reveal which exist.
-// Counters live in process memory (bounded): behind N instances each keeps its own.
+// Counters live in Redis with REDIS_URL (one budget across instances), else in process memory
+// (bounded): behind N instances each then keeps its own.
 const limiterDefaults = { baseDelayMs: 1000, maxDelayMs: 15 * 60 * 1000, forgetAfterMs: 12 * 3600 * 1000, maxEntries: 50_000 };
-const perAccountAndIp = createBackoffLimiter({ ...limiterDefaults, freeFailures: 5 });
-const perIp = createBackoffLimiter({ ...limiterDefaults, freeFailures: 50 });
-const perAccount = createBackoffLimiter({ ...limiterDefaults, freeFailures: 20 });
+const perAccountAndIp = createSharedBackoffLimiter("sign-in-account-ip", { ...limiterDefaults, freeFailures: 5 });
+const perIp = createSharedBackoffLimiter("sign-in-ip", { ...limiterDefaults, freeFailures: 50 });
+const perAccount = createSharedBackoffLimiter("sign-in-account", { ...limiterDefaults, freeFailures: 20 });
 
 // Thrown to next-auth, which hands the message to the login form as the error (login-form.tsx).
 const THROTTLED_ERROR = "throttled";
@@ -59,8 +60,8 @@ export async function authorizeConsoleLogin(raw: unknown, req?: LoginRequest): P
   const ip = getClientIp(headers) ?? "unknown";
   const keys = { accountIp: `${email}\n${ip}`, ip, account: email };
 
-  let wait = Math.max(perAccountAndIp.retryAfterMs(keys.accountIp), perIp.retryAfterMs(keys.ip));
-  const accountWait = perAccount.retryAfterMs(keys.account);
+  const [accountIpWait, ipWait, accountWait] = await Promise.all([perAccountAndIp.retryAfterMs(keys.accountIp), perIp.retryAfterMs(keys.ip), perAccount.retryAfterMs(keys.account)]);
+  let wait = Math.max(accountIpWait, ipWait);
   if (accountWait > wait && !(await isKnownAddress(email, ip))) wait = accountWait;
   if (wait > 0) {
     logger.debug("console sign-in throttled", { ip, retryAfterSeconds: Math.ceil(wait / 1000) });
@@ -71,7 +72,7 @@ export async function authorizeConsoleLogin(raw: unknown, req?: LoginRequest): P
   const user = await db.user.findUnique({ where: { email } });
   const passwordOk = user ? await verifyPassword(parsed.data.password, user.passwordHash) : await verifyDummyPassword(parsed.data.password);
   if (!user || user.disabledAt || !passwordOk) {
-    const blockedMs = Math.max(perAccountAndIp.recordFailure(keys.accountIp), perIp.recordFailure(keys.ip), perAccount.recordFailure(keys.account));
+    const blockedMs = Math.max(...(await Promise.all([perAccountAndIp.recordFailure(keys.accountIp), perIp.recordFailure(keys.ip), perAccount.recordFailure(keys.account)])));
     const reason = !user ? "unknown_account" : user.disabledAt ? "disabled_account" : "wrong_password";
     await recordAudit(db, {
       actor: { type: "user", id: user?.id ?? null, label: email },
@@ -81,7 +82,7 @@ export async function authorizeConsoleLogin(raw: unknown, req?: LoginRequest): P
     return null;
   }
 
-  perAccountAndIp.forget(keys.accountIp);
+  await perAccountAndIp.forget(keys.accountIp);
   const session = await createConsoleSession(db, { userId: user.id, ip: ip === "unknown" ? null : ip, userAgent: headers.get("user-agent") });
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await recordAudit(db, { actor: { type: "user", id: user.id, label: user.email }, action: "console.login", details: { ip } });

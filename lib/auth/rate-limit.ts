@@ -1,5 +1,6 @@
 // Token bucket per API key, in process memory: `limit` requests a minute with bursts up to `limit`.
-// Several instances behind a load balancer each enforce their own bucket (documented in the README).
+// Used without REDIS_URL (and while Redis is unreachable): then each instance enforces its own bucket;
+// with Redis the bucket is shared (take-api-key-token.ts).
 type Bucket = { tokens: number; updatedAt: number };
 
 const buckets = new Map<string, Bucket>();

@@ -6,6 +6,7 @@ import { getConsoleUser, type ConsoleUser } from "@/lib/auth/get-console-user";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { withRequestMetrics } from "@/lib/metrics/with-request-metrics";
 
 type RouteParams = { params: Promise<Record<string, string | string[]>> };
 type Handler = (req: NextRequest, user: ConsoleUser, route: RouteParams) => Promise<Response>;
@@ -17,7 +18,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // where a route takes uploads, multipart): checked here, before the session, so no route can forget
 // it (check-request-origin.ts, check-body-type.ts).
 export function withConsoleSession(role: Role, handler: Handler, options: { accepts?: readonly BodyType[] } = {}) {
-  return async (req: NextRequest, route: RouteParams): Promise<Response> => {
+  return withRequestMetrics(async (req: NextRequest, route: RouteParams): Promise<Response> => {
     try {
       if (!SAFE_METHODS.has(req.method)) {
         checkRequestOriginOrThrow(req.headers, getEnv().publicUrl);
@@ -30,5 +31,5 @@ export function withConsoleSession(role: Role, handler: Handler, options: { acce
     } catch (error) {
       return handleApiError(error);
     }
-  };
+  });
 }

@@ -3,6 +3,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { secureDataDir } from "@/lib/bootstrap/secure-data-dir";
 import { hashPassword } from "@/lib/auth/password";
 import { getAppSecret, getEncryptionKey, getPreviousEncryptionKeys } from "@/lib/crypto/instance-secrets";
+import { verifyAuthSecret } from "@/lib/crypto/auth-secret-check";
 import { verifyEncryptionKeys } from "@/lib/crypto/verify-encryption-keys";
 import { createRandomToken, hashToken } from "@/lib/crypto/tokens";
 import { getDb, type Db } from "@/lib/db";
@@ -68,6 +69,8 @@ export async function bootstrapInstance(): Promise<void> {
   if (keys.rotationPendingFrom) {
     logger.warn("data may still be sealed with a previous key: run `npm run keys:rotate`, then remove ENCRYPTION_KEY_PREVIOUS", { keyId: keys.keyId, previousKeyId: keys.rotationPendingFrom });
   }
+  // an AUTH_SECRET other than the other instances' stops start-up too (PostgreSQL)
+  await verifyAuthSecret(db);
   await enableSecureDelete(db);
   await ensureSandbox(db);
   await ensureAdmin(db);

@@ -1,4 +1,4 @@
-import { getServerState } from "@/lib/bootstrap/server-state";
+import { getServerState, isDraining } from "@/lib/bootstrap/server-state";
 import { readKeyCheck } from "@/lib/crypto/key-check";
 import { getDb } from "@/lib/db";
 import { getVisionStatus, loadVisionModels } from "@/lib/vision";
@@ -7,9 +7,10 @@ export type Readiness = { ready: boolean; checks: Record<string, { ok: boolean; 
 
 // Readiness: start-up finished, the database answers, the configured encryption keys open the stored
 // data (another instance may have finished a rotation this one's keys predate) and the face models are
-// loaded.
+// loaded. A draining instance (SIGTERM received) is not ready, whatever else holds.
 export async function checkReadiness(): Promise<Readiness> {
   const state = getServerState();
+  if (isDraining()) return { ready: false, checks: { shutdown: { ok: false, detail: "shutting down: finishing the work in flight" } } };
   const checks: Readiness["checks"] = { bootstrap: { ok: state.bootstrapped, detail: state.error } };
   try {
     await getDb().application.count();

@@ -1,5 +1,6 @@
-// Process-wide readiness, read by /readyz. Set by the start-up sequence in instrumentation.ts.
-type ServerState = { bootstrapped: boolean; startedAt: number; error?: string };
+// Process-wide readiness, read by /readyz. Set by the start-up sequence in instrumentation.ts and by
+// the graceful shutdown (lib/bootstrap/shut-down-gracefully.ts), which marks the instance draining.
+type ServerState = { bootstrapped: boolean; startedAt: number; error?: string; drainingSince?: number };
 
 const globalForState = globalThis as unknown as { faceidState?: ServerState };
 
@@ -13,3 +14,9 @@ export function markBootstrapped(error?: string): void {
   state.bootstrapped = !error;
   state.error = error;
 }
+
+export function markDraining(): void {
+  getServerState().drainingSince ??= Date.now();
+}
+
+export const isDraining = () => getServerState().drainingSince !== undefined;

@@ -9,6 +9,7 @@ import type { LivenessMethod } from "@/lib/capture/types";
 import type { BurstVerdict } from "@/lib/capture/verify-capture-burst";
 import type { Db } from "@/lib/db";
 import { storeMedia } from "@/lib/media/blob-store";
+import { getMetrics } from "@/lib/metrics/get-metrics";
 import { compareWithTemplate } from "@/lib/templates/compare-with-template";
 import { decideScoreStatus, type Thresholds } from "@/lib/verification/decide-score-status";
 import { createWarning, type Warning } from "@/lib/verification/warnings";
@@ -62,6 +63,7 @@ export async function runCaptureChecks(db: Db, input: { session: CaptureSession;
   const record = async (nodeId: string, feature: CheckResultInput["feature"], attempt: number, r: Recorded) => {
     await db.checkResult.create({ data: { sessionId: session.id, feature, attempt: attempt + (attemptsBefore.get(nodeId) ?? 0), status: r.status, method: r.method ?? null, score: r.score ?? null, warnings: r.warnings, data: { nodeId, ...r.data }, mediaIds: r.mediaIds } });
     results.push({ nodeId, feature, status: r.status, score: r.score, warnings: r.warnings });
+    getMetrics().checks.inc({ origin: "session", type: feature.toLowerCase().replaceAll("_", "-"), status: r.status });
   };
   const keepSelfie = async (frame: AnalyzedUpload) => {
     selfie = frame;

@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { deleteMedia, storeMedia } from "@/lib/media/blob-store";
 import { createSignedMediaUrl } from "@/lib/media/signed-url";
 import { sniffImageType } from "@/lib/media/sniff-image-type";
+import { getMetrics } from "@/lib/metrics/get-metrics";
 
 export type ApiRequestRecord = {
   id: string;
@@ -48,5 +49,6 @@ export async function saveApiRequest(record: ApiRequestRecord, options: { keepIm
     await deleteMedia(db, stored.map((s) => s.id)).catch(() => undefined);
     throw error;
   }
+  getMetrics().checks.inc({ origin: "api", type: record.endpoint, status: record.status ?? "none" });
   return Object.fromEntries(stored.map((s) => [s.kind, createSignedMediaUrl(s.id)]));
 }

@@ -16,6 +16,9 @@ export type SealedColumn = {
   replace: (db: Db, input: { id: string; from: Uint8Array<ArrayBuffer>; to: Uint8Array<ArrayBuffer> }) => Promise<boolean>;
 };
 
+/** The AAD of a stored image: its media id, the file or storage key name without ".bin". */
+export const blobAad = (file: string) => `media:${path.basename(file, ".bin")}`;
+
 const after = (afterId?: string) => (afterId ? { id: { gt: afterId } } : {});
 
 export const sealedColumns: SealedColumn[] = [
@@ -47,14 +50,21 @@ export const sealedColumns: SealedColumn[] = [
       (await db.webhookDestination.findMany({ where: { ...after(afterId), previousSecret: { not: null } }, select: { id: true, previousSecret: true }, orderBy: { id: "asc" }, take })).map((r) => ({ id: r.id, sealed: r.previousSecret! })),
     replace: async (db, { id, from, to }) => (await db.webhookDestination.updateMany({ where: { id, previousSecret: { equals: from } }, data: { previousSecret: to } })).count === 1,
   },
+  {
+    // stored images on PostgreSQL (lib/media/blob-store.ts); the id is the storage key, <app>/<xx>/<media id>.bin
+    name: "media_blob.data",
+    aad: (key) => blobAad(key),
+    page: async (db, { afterId, take }) =>
+      (await db.mediaBlob.findMany({ where: afterId ? { key: { gt: afterId } } : {}, select: { key: true, data: true }, orderBy: { key: "asc" }, take })).map((r) => ({ id: r.key, sealed: r.data })),
+    replace: async (db, { id, from, to }) => (await db.mediaBlob.updateMany({ where: { key: id, data: { equals: from } }, data: { data: to } })).count === 1,
+  },
 ];
 
-/** Where sealed image blobs live (lib/media/blob-store.ts): DATA_DIR/blobs/<app>/<xx>/<media id>.bin */
+/** Where sealed image files live on SQLite (lib/media/blob-store.ts): DATA_DIR/blobs/<app>/<xx>/<media id>.bin */
 export function blobRoot(): string {
   return path.join(getEnv().dataDir, "blobs");
 }
 
-export const blobAad = (file: string) => `media:${path.basename(file, ".bin")}`;
 
 /** Every sealed blob file, depth first; half-written temporary files are not blobs. */
 export async function* walkBlobFiles(dir = blobRoot()): AsyncGenerator<string> {

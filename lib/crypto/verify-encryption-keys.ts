@@ -38,7 +38,7 @@ async function sampleKeyIds(db: Db): Promise<Map<string, string>> {
 }
 
 const howToFix =
-  "Restore the key the data was sealed with as ENCRYPTION_KEY (or DATA_DIR/secrets/encryption.key); to change keys, set the new key as ENCRYPTION_KEY and the old one in ENCRYPTION_KEY_PREVIOUS, start, and run `npm run keys:rotate`.";
+  "Restore the key the data was sealed with as ENCRYPTION_KEY (or DATA_DIR/secrets/encryption.key); every instance on one database must share ENCRYPTION_KEY. To change keys, set the new key as ENCRYPTION_KEY and the old one in ENCRYPTION_KEY_PREVIOUS, start, and run `npm run keys:rotate`.";
 
 export type EncryptionKeyStatus = { keyId: string; previousKeyIds: string[]; rotationPendingFrom: string | null };
 

@@ -2,6 +2,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deleteMedia } from "@/lib/media/blob-store";
+import { announceFaceTemplatesChanged } from "@/lib/search/follow-face-template-changes";
 
 // A list goes with its faces: templates and stored images are deleted, not orphaned. The
 // auto-provisioned blocklist stays (409): the checks always have a blocklist to consult.
@@ -15,4 +16,5 @@ export async function deleteFaceList(db: Db, input: { applicationId: string; lis
     await tx.faceList.delete({ where: { id: list.id } });
     await recordAudit(tx, { actor: input.actor, applicationId: input.applicationId, action: "face_list.deleted", targetType: "face_list", targetId: list.id, details: { name: list.name, entries: list.entries.length } });
   });
+  announceFaceTemplatesChanged(input.applicationId);
 }

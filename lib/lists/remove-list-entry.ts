@@ -2,6 +2,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deleteMedia } from "@/lib/media/blob-store";
+import { announceFaceTemplatesChanged } from "@/lib/search/follow-face-template-changes";
 
 // Removing a face removes its template and stored image too; the checks stop matching it at once.
 export async function removeListEntry(db: Db, input: { applicationId: string; listId: string; entryId: string; actor: AuditActor }) {
@@ -13,4 +14,5 @@ export async function removeListEntry(db: Db, input: { applicationId: string; li
     if (entry.template.source === "list") await tx.faceTemplate.delete({ where: { id: entry.template.id } });
     await recordAudit(tx, { actor: input.actor, applicationId: input.applicationId, action: "face_list.entry_removed", targetType: "face_list", targetId: input.listId, details: { entryId: entry.id } });
   });
+  announceFaceTemplatesChanged(input.applicationId);
 }

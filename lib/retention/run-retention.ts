@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db";
 import { purgeDeletedData } from "@/lib/db/purge-deleted-data";
 import { deleteMedia } from "@/lib/media/blob-store";
+import { announceFaceTemplatesChanged } from "@/lib/search/follow-face-template-changes";
 
 const BATCH = 200;
 
@@ -43,6 +44,7 @@ export async function runRetention(db: Db, input: { now?: Date } = {}) {
     if (counts.sessions || counts.templates || counts.apiRequests || counts.media) {
       await recordAudit(db, { actor: { type: "system", label: "retention" }, applicationId: app.id, action: "retention.purged", details: { ...counts, retentionDays: app.retentionDays, cutoff: cutoff.toISOString() } });
     }
+    if (counts.sessions || counts.templates) announceFaceTemplatesChanged(app.id);
     totals.sessions += counts.sessions;
     totals.templates += counts.templates;
     totals.apiRequests += counts.apiRequests;

@@ -1,21 +1,19 @@
+import { startPeriodicJob } from "@/lib/bootstrap/periodic-jobs";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { runRetention } from "@/lib/retention/run-retention";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const FIRST_RUN_DELAY_MS = 60 * 1000;
-const globalForRetention = globalThis as unknown as { faceidRetention?: NodeJS.Timeout };
 
-// Runs retention a minute after start and then daily. Each pass is idempotent, so several instances
-// running it at once only repeat deletes that find nothing. Timers are unref'd: they never keep the
-// process alive on shutdown.
+// Runs retention a minute after start and then daily, one pass per day across all instances (on
+// PostgreSQL the pass takes a lease first: lib/db/claim-job-run.ts). RETENTION_INTERVAL_MS shortens the
+// day for tests.
 export function startRetentionJob(): void {
-  if (globalForRetention.faceidRetention) return;
-  const pass = () =>
-    runRetention(getDb())
-      .then((totals) => logger.info("retention pass done", totals))
-      .catch((error: Error) => logger.error("retention pass failed", { error: error.message }));
-  setTimeout(pass, FIRST_RUN_DELAY_MS).unref();
-  globalForRetention.faceidRetention = setInterval(pass, DAY_MS);
-  globalForRetention.faceidRetention.unref();
+  startPeriodicJob({
+    name: "retention",
+    intervalMs: Number(process.env.RETENTION_INTERVAL_MS ?? DAY_MS),
+    firstDelayMs: Number(process.env.RETENTION_FIRST_RUN_DELAY_MS ?? FIRST_RUN_DELAY_MS),
+    run: async () => logger.info("retention pass done", await runRetention(getDb())),
+  });
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { getFaceIndex, resetFaceIndexes } from "./get-face-index";
+import { getFaceIndex, listFaceIndexes, resetFaceIndexes } from "./get-face-index";
 
 describe("getFaceIndex", () => {
   beforeEach(() => resetFaceIndexes());
@@ -20,6 +20,15 @@ describe("getFaceIndex", () => {
 
   it("does not confuse ids that only differ in where a separator falls", () => {
     expect(getFaceIndex("a:b", "c")).not.toBe(getFaceIndex("a", "b:c"));
+  });
+
+  it("lists the indexes held, with their application and model", () => {
+    const index = getFaceIndex("app:1", "m");
+    getFaceIndex("app-2", "n");
+    expect(listFaceIndexes()).toEqual([
+      { applicationId: "app:1", modelId: "m", index },
+      { applicationId: "app-2", modelId: "n", index: getFaceIndex("app-2", "n") },
+    ]);
   });
 
   it("resetFaceIndexes drops everything", () => {

@@ -19,6 +19,14 @@ export function getFaceIndex(applicationId: string, modelId: string): FaceIndex 
   return index;
 }
 
+/** The indexes this process holds: what a change signal refreshes and what /metrics counts. */
+export function listFaceIndexes(): { applicationId: string; modelId: string; index: FaceIndex }[] {
+  return [...registry].map(([key, index]) => {
+    const [applicationId, modelId] = JSON.parse(key) as [string, string];
+    return { applicationId, modelId, index };
+  });
+}
+
 /** Drops every index (tests, or a reload after a bulk import). */
 export function resetFaceIndexes(): void {
   registry.clear();

@@ -57,11 +57,26 @@ async function sync(applicationId: string, modelId: string, key: string): Promis
   return index;
 }
 
-export async function getSyncedFaceIndex(applicationId: string, modelId: string): Promise<FaceIndex> {
+// `fresh`: a sync already running may have read the database before the change being signalled
+// (follow-face-template-changes.ts), so one more starts after it rather than joining it. Signals that
+// arrive meanwhile join that queued sync: a burst of changes costs at most two syncs, not one each.
+const queued = new Map<string, Promise<FaceIndex>>();
+
+export async function getSyncedFaceIndex(applicationId: string, modelId: string, options: { fresh?: boolean } = {}): Promise<FaceIndex> {
   const key = JSON.stringify([applicationId, modelId]);
   const running = inflight.get(key);
-  if (running) return running;
-  const promise = sync(applicationId, modelId, key).finally(() => inflight.delete(key));
-  inflight.set(key, promise);
-  return promise;
+  if (running && !options.fresh) return running;
+  if (running && queued.has(key)) return queued.get(key)!;
+  const start = () => {
+    queued.delete(key);
+    const promise = sync(applicationId, modelId, key).finally(() => {
+      if (inflight.get(key) === promise) inflight.delete(key);
+    });
+    inflight.set(key, promise);
+    return promise;
+  };
+  if (!running) return start();
+  const next = running.catch(() => undefined).then(start);
+  queued.set(key, next);
+  return next;
 }

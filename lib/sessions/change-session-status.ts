@@ -2,6 +2,7 @@ import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deleteMedia } from "@/lib/media/blob-store";
 import { reviewEntryFields } from "@/lib/review/enter-review";
+import { announceFaceTemplatesChanged } from "@/lib/search/follow-face-template-changes";
 import { applyDecisionEffects } from "@/lib/sessions/apply-decision-effects";
 import { buildSessionDecision } from "@/lib/sessions/build-session-decision";
 import { detachUnreviewedReference } from "@/lib/sessions/keep-reference-image";
@@ -55,5 +56,7 @@ export async function changeSessionStatus(
     });
     return released;
   });
+  // the decision may have enrolled, blocklisted or withdrawn a face
+  announceFaceTemplatesChanged(input.applicationId);
   await deleteMedia(db, released);
 }

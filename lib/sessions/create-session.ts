@@ -3,8 +3,10 @@ import { createRandomToken, hashToken } from "@/lib/crypto/tokens";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deleteMedia } from "@/lib/media/blob-store";
+import { announceFaceTemplatesChanged } from "@/lib/search/follow-face-template-changes";
 import { captureUrlFor, sessionUrlOf } from "@/lib/sessions/build-session-decision";
 import { linkReferenceImage, storeReferenceImage } from "@/lib/sessions/keep-reference-image";
+import { lockSessionNumbering } from "@/lib/sessions/lock-session-numbering";
 import { resolveReferenceFace } from "@/lib/sessions/resolve-reference-face";
 import type { CreateSessionInput } from "@/lib/sessions/schemas";
 import { sessionLinkTtlMs } from "@/lib/sessions/session-timing";
@@ -58,6 +60,7 @@ export async function createSession(db: Db, input: { applicationId: string; body
   for (let tries = 0; ; tries++) {
     try {
       const session = await db.$transaction(async (tx) => {
+        await lockSessionNumbering(tx, input.applicationId);
         const last = await tx.verificationSession.aggregate({ where: { applicationId: input.applicationId }, _max: { sessionNumber: true } });
         const created = await tx.verificationSession.create({
           data: {
@@ -87,6 +90,7 @@ export async function createSession(db: Db, input: { applicationId: string; body
         await tx.sessionEvent.create({ data: { sessionId: created.id, toStatus: "Not Started", actor: input.actor, reason: "session created" } });
         return tx.verificationSession.update({ where: { id: created.id }, data: { referenceTemplateId } });
       });
+      if (reference.kind === "portrait") announceFaceTemplatesChanged(input.applicationId);
       return { created: true, body: responseBody(session, captureUrlFor(token), token) };
     } catch (error) {
       // two sessions created at once can pick the same number; the unique index makes one retry

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { purgeDeletedData } from "@/lib/db/purge-deleted-data";
 import { AppError } from "@/lib/errors";
 import { deleteMedia } from "@/lib/media/blob-store";
+import { announceFaceTemplatesChanged } from "@/lib/search/follow-face-template-changes";
 
 // DELETE /v3/session/{id}/delete/: purges the session's images (files and rows), face templates, checks,
 // reviews and webhook events. The audit entry keeps no personal or biometric data.
@@ -17,5 +18,6 @@ export async function deleteSession(db: Db, input: { applicationId: string; sess
     await tx.verificationSession.delete({ where: { id: session.id } });
     await recordAudit(tx, { actor: input.actor, applicationId: input.applicationId, action: "session.deleted", targetType: "session", targetId: session.id, details: { sessionNumber: session.sessionNumber } });
   });
+  announceFaceTemplatesChanged(input.applicationId);
   await purgeDeletedData(db);
 }

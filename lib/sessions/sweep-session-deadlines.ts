@@ -1,6 +1,6 @@
+import { startPeriodicJob } from "@/lib/bootstrap/periodic-jobs";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
 import { changeSessionStatus } from "@/lib/sessions/change-session-status";
 
 // Deadlines live in the database (expiresAt, abandonAt), so a restart loses none: each sweep moves
@@ -27,13 +27,7 @@ export async function sweepSessionDeadlines(now = new Date()): Promise<number> {
   return moved;
 }
 
-let timer: NodeJS.Timeout | undefined;
-
+// Every SESSION_SWEEP_INTERVAL_MS (15 s), one sweep across all instances (lib/bootstrap/periodic-jobs.ts).
 export function startSessionSweeper(): void {
-  if (timer) return;
-  const interval = Number(process.env.SESSION_SWEEP_INTERVAL_MS ?? 15_000);
-  timer = setInterval(() => {
-    sweepSessionDeadlines().catch((error: Error) => logger.error("session sweep failed", { error: error.message }));
-  }, interval);
-  timer.unref();
+  startPeriodicJob({ name: "session-sweep", intervalMs: Number(process.env.SESSION_SWEEP_INTERVAL_MS ?? 15_000), run: () => sweepSessionDeadlines() });
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import { purgeDeletedData } from "@/lib/db/purge-deleted-data";
 import { AppError } from "@/lib/errors";
 import { deleteMedia } from "@/lib/media/blob-store";
+import { announceFaceTemplatesChanged } from "@/lib/search/follow-face-template-changes";
 
 // A data-subject deletion request: everything the application holds about one vendor_data goes —
 // sessions (with checks, timeline, reviews, webhook events), face templates, list entries made from
@@ -39,6 +40,7 @@ export async function deleteEndUser(db: Db, input: { applicationId: string; vend
     await recordAudit(tx, { actor: input.actor, applicationId: app, action: "end_user.deleted", targetType: "end_user", targetId: subject, details: result });
     return result;
   });
+  announceFaceTemplatesChanged(app);
   await purgeDeletedData(db);
   return counts;
 }

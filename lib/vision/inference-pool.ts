@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import * as ort from "onnxruntime-node";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { getInferenceStats } from "./inference-stats";
 import type { DecodedImage } from "./types";
 
 // Main-thread side of the inference workers (inference-worker.ts, bundled to
@@ -72,6 +73,8 @@ export function createInferencePool(size: number, script = inferenceWorkerScript
   const slots: Slot[] = [];
   const sparePixels: ArrayBuffer[] = [];
   let nextId = 0;
+  // queue depth for /metrics: jobs handed to the workers and not yet answered
+  getInferenceStats().pending = () => slots.reduce((n, slot) => n + slot.pending.size, 0);
 
   const spawn = (): Slot => {
     // The worker runs its models in-process: it must not start workers of its own.

@@ -6,6 +6,7 @@ import manifest from "@/models/manifest.json";
 import { AppError } from "@/lib/errors";
 import { createGate } from "./concurrency-gate";
 import { createInferencePool, WorkerUnavailableError, type InferencePool, type ModelNames, type ModelSpec, type VisionTaskName } from "./inference-pool";
+import { getInferenceStats } from "./inference-stats";
 import type { DecodedImage } from "./types";
 
 export type BuiltinModelId = "blazeface" | "facemesh" | "face-reid-0095" | "dlib-resnet" | "minifasnet-v2" | "minifasnet-v1se";
@@ -114,6 +115,15 @@ export async function runModel(model: Model, feeds: Record<string, ort.Tensor>):
  * `here` on this thread; the worker runs the same code, bundled.
  */
 export async function runVisionTask<T>(name: VisionTaskName, image: DecodedImage | null, args: unknown, here: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await runVisionTaskSomewhere(name, image, args, here);
+  } finally {
+    getInferenceStats().observe?.(name, (performance.now() - started) / 1000);
+  }
+}
+
+async function runVisionTaskSomewhere<T>(name: VisionTaskName, image: DecodedImage | null, args: unknown, here: () => Promise<T>): Promise<T> {
   const pool = inferencePool();
   if (!pool) return here();
   try {

@@ -1,12 +1,20 @@
 import type { Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { getMetrics } from "@/lib/metrics/get-metrics";
 import { canonicalize } from "@/lib/webhooks/canonicalize";
 import { openDestinationSecret } from "@/lib/webhooks/destination-secret";
 import { planNextAttempt } from "@/lib/webhooks/plan-next-attempt";
 import { postWebhook } from "@/lib/webhooks/post-webhook";
 import type { WebhookSettings } from "@/lib/webhooks/settings";
 import { signPayload } from "@/lib/webhooks/sign-payload";
+
+function countAttempt(outcome: "delivered" | "retry" | "fail", queuedMs: number): void {
+  const metrics = getMetrics();
+  metrics.webhookAttempts.inc({ outcome: outcome === "fail" ? "failed" : outcome });
+  if (outcome === "fail") metrics.webhookFailures.inc();
+  if (outcome === "delivered") metrics.webhookLag.observe(queuedMs / 1000);
+}
 
 // One attempt of one claimed delivery: sign, POST, record the attempt, schedule or settle the delivery.
 // Every write is conditional on still holding the lease (lockedBy = token), so a worker whose lease ran
@@ -40,7 +48,7 @@ export async function deliverOne(db: Db, input: { deliveryId: string; token: str
     inSecretRotationGrace: !!destination.previousSecretExpiresAt && destination.previousSecretExpiresAt > finishedAt,
   });
 
-  await db.$transaction(async (tx) => {
+  const settled = await db.$transaction(async (tx) => {
     const settled = await tx.webhookDelivery.updateMany({
       where: { id: delivery.id, lockedBy: input.token },
       data: {
@@ -54,14 +62,16 @@ export async function deliverOne(db: Db, input: { deliveryId: string; token: str
         ...(step.action === "retry" ? { nextAttemptAt: step.at } : {}),
       },
     });
-    if (!settled.count) return;
+    if (!settled.count) return false;
     await tx.webhookAttempt.create({
       data: { deliveryId: delivery.id, statusCode: result.statusCode, latencyMs: result.latencyMs, error: result.error ?? null, responseExcerpt: result.responseExcerpt ?? null, createdAt: now },
     });
     if (step.action === "fail" && step.disableDestination) {
       await tx.webhookDestination.update({ where: { id: destination.id }, data: { enabled: false, disabledReason: step.reason } });
     }
+    return true;
   });
+  if (settled) countAttempt(step.action, finishedAt.getTime() - delivery.createdAt.getTime());
   const fields = { deliveryId: delivery.id, destinationId: destination.id, eventType: event.type, attempt: attempts, statusCode: result.statusCode, latencyMs: result.latencyMs };
   if (step.action === "delivered") logger.info("webhook delivered", fields);
   else if (step.action === "retry") logger.info("webhook attempt failed; will retry", { ...fields, error: result.error, nextAttemptAt: step.at.toISOString() });

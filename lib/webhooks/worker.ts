@@ -5,7 +5,7 @@ import { deliverDueWebhooks } from "@/lib/webhooks/deliver-due";
 import { getWebhookSettings } from "@/lib/webhooks/settings";
 import { setWorkerHandle } from "@/lib/webhooks/wake-worker";
 
-export type WebhookWorker = { stop: () => Promise<void>; wake: () => void };
+export type WebhookWorker = { workerId: string; db: Db; stop: () => Promise<void>; wake: () => void };
 
 const running = globalThis as unknown as { faceidWebhookWorkerRunning?: WebhookWorker };
 
@@ -55,6 +55,8 @@ export function startWebhookWorker(options: { db?: Db; standalone?: boolean } = 
   const done = loop();
 
   const worker: WebhookWorker = {
+    workerId,
+    db,
     wake,
     stop: async () => {
       stopped = true;
@@ -69,3 +71,6 @@ export function startWebhookWorker(options: { db?: Db; standalone?: boolean } = 
   logger.info("webhook worker started", { workerId, mode: options.standalone ? "standalone" : "in-process", pollIntervalMs: settings.pollIntervalMs });
   return worker;
 }
+
+/** The worker this process runs, if any (for the shutdown). */
+export const getRunningWebhookWorker = () => running.faceidWebhookWorkerRunning;

@@ -4,11 +4,12 @@ import { readOrMintDeviceId, withDeviceCookie } from "@/lib/capture/capture-resp
 import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
 import { getCaptureState } from "@/lib/capture/get-capture-state";
 import { issueDeviceNonce } from "@/lib/capture/issue-device-nonce";
+import { withRequestMetrics } from "@/lib/metrics/with-request-metrics";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/capture/{token} – the hosted page's view of its session (polled to follow progress)
-export async function GET(req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
+export const GET = withRequestMetrics(async (req: NextRequest, ctx: { params: Promise<{ token: string }> }) => {
   try {
     const { token } = await ctx.params;
     const session = await issueDeviceNonce(await findCaptureSessionOrThrow(token), token);
@@ -16,4 +17,4 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ token: stri
   } catch (error) {
     return handleApiError(error);
   }
-}
+});

@@ -3,11 +3,12 @@ import { handleApiError } from "@/lib/api/error-response";
 import { parseJsonBody } from "@/lib/api/parse-json-body";
 import { issueBurstNonce } from "@/lib/capture/issue-burst-nonce";
 import { burstRequestSchema } from "@/lib/capture/schemas";
+import { withRequestMetrics } from "@/lib/metrics/with-request-metrics";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/capture/{token}/burst – a single-use nonce for the PASSIVE burst the page takes next
-export async function POST(req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
+export const POST = withRequestMetrics(async (req: NextRequest, ctx: { params: Promise<{ token: string }> }) => {
   try {
     const { token } = await ctx.params;
     const body = await parseJsonBody(req, burstRequestSchema);
@@ -16,4 +17,4 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ token: str
   } catch (error) {
     return handleApiError(error);
   }
-}
+});

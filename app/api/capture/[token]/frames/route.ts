@@ -5,13 +5,14 @@ import { admitFramesUpload } from "@/lib/capture/admit-frames-upload";
 import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
 import { getCaptureState } from "@/lib/capture/get-capture-state";
 import { submitFrames } from "@/lib/capture/submit-frames";
+import { withRequestMetrics } from "@/lib/metrics/with-request-metrics";
 
 export const dynamic = "force-dynamic";
 
 const MAX_FRAMES_BODY_BYTES = 16 * 1024 * 1024;
 
 // POST /api/capture/{token}/frames – the frames answering the current challenge (multipart)
-export async function POST(req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
+export const POST = withRequestMetrics(async (req: NextRequest, ctx: { params: Promise<{ token: string }> }) => {
   try {
     const receivedAt = Date.now();
     const { token } = await ctx.params;
@@ -26,4 +27,4 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ token: str
   } catch (error) {
     return handleApiError(error);
   }
-}
+});

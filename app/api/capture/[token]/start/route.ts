@@ -6,11 +6,12 @@ import { getCaptureState } from "@/lib/capture/get-capture-state";
 import { startCaptureSchema } from "@/lib/capture/schemas";
 import { startCapture } from "@/lib/capture/start-capture";
 import { getClientIp } from "@/lib/ip/client-ip";
+import { withRequestMetrics } from "@/lib/metrics/with-request-metrics";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/capture/{token}/start – begin the capture: step-up decision and the first challenge
-export async function POST(req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
+export const POST = withRequestMetrics(async (req: NextRequest, ctx: { params: Promise<{ token: string }> }) => {
   try {
     const { token } = await ctx.params;
     // a body is optional: without the device key's proof the device simply counts as new
@@ -22,4 +23,4 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ token: str
   } catch (error) {
     return handleApiError(error);
   }
-}
+});
