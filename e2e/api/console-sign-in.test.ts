@@ -50,8 +50,12 @@ describe("console sign-in throttling and auditing", () => {
     // the owner, signing in from their own address, is not affected
     expect((await signInConsole(server.url, "guessed@example.test", "right-password-1", from("203.0.113.20"))).cookie).toBeTruthy();
 
+    // every guess that was checked is audited; a guess that arrived once the backoff had started was
+    // refused unchecked (the counters are awaited, so in a concurrent burst a late one may be)
+    const checked = results.filter((r) => !/^throttled:/.test(r.error ?? "")).length;
+    expect(checked).toBeGreaterThan(5);
     const failed = auditRows("console.login_failed").filter((r) => r.actorLabel === "guessed@example.test");
-    expect(failed).toHaveLength(10);
+    expect(failed).toHaveLength(checked);
     expect(JSON.parse(failed[0].details)).toMatchObject({ reason: "wrong_password", ip: "198.51.100.7" });
     expect(failed.some((r) => JSON.parse(r.details).backoffSeconds > 0)).toBe(true);
   });
