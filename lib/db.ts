@@ -24,6 +24,9 @@ function createDb(): Db {
   if (env.databaseProvider === "postgresql") {
     // our own pool, so /metrics can report its use (total, idle, waiting)
     globalForDb.faceidPool = new pg.Pool({ connectionString: env.databaseUrl, max: 10 });
+    // an idle connection the server closes (restart, failover, a dropped database) must not crash the
+    // process: the pool discards it and opens a new one on the next query
+    globalForDb.faceidPool.on("error", (error) => console.warn(`database: idle connection closed (${error.message})`));
     const adapter = new PrismaPg(globalForDb.faceidPool);
     return new PostgresClient({ adapter }) as unknown as Db;
   }
