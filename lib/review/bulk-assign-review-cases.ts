@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { findReviewerOrThrow } from "@/lib/review/find-reviewer";
 
 export const bulkAssignSchema = z.object({
   sessionIds: z.array(z.string().uuid()).min(1, "Select at least one case.").max(100, "Assign at most 100 cases at once."),
@@ -17,8 +17,7 @@ export type BulkAssignOutcome = { id: string; sessionNumber: number | null; ok: 
 // reported. A case someone else took in the meantime is skipped, never taken from them.
 export async function bulkAssignReviewCases(db: Db, input: BulkAssignInput & { applicationId: string; userId: string; isAdmin: boolean; actor: AuditActor }) {
   const to = input.to === "me" ? input.userId : input.to;
-  const assignee = to ? await db.user.findFirst({ where: { id: to, disabledAt: null, role: { in: ["reviewer", "admin"] } }, select: { id: true, email: true } }) : null;
-  if (to && !assignee) throw new AppError("validation_error", "Cases can only be assigned to an active reviewer or admin.", { field: "to" });
+  const assignee = to ? await findReviewerOrThrow(db, to, "to") : null;
   const sessions = await db.verificationSession.findMany({
     where: { id: { in: input.sessionIds }, applicationId: input.applicationId },
     select: { id: true, sessionNumber: true, status: true, assignedToId: true, assignedTo: { select: { email: true } } },

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { listReviewers } from "@/lib/review/find-reviewer";
 
 const decisions = ["approve", "decline", "resubmit", "confirm", "reject"];
 
@@ -9,7 +10,7 @@ export async function countReviewerWorkload(db: Db, input: { applicationId: stri
   const decided = (since: Date) =>
     db.review.groupBy({ by: ["userId"], where: { action: { in: decisions }, pending: false, createdAt: { gte: since }, userId: { not: null }, session: { applicationId: input.applicationId } }, _count: { _all: true } });
   const [users, openRows, todayRows, weekRows] = await Promise.all([
-    db.user.findMany({ where: { role: { in: ["reviewer", "admin"] }, disabledAt: null }, select: { id: true, email: true }, orderBy: { email: "asc" } }),
+    listReviewers(db),
     db.verificationSession.groupBy({ by: ["assignedToId"], where: { applicationId: input.applicationId, status: "In Review", assignedToId: { not: null } }, _count: { _all: true } }),
     decided(input.dayStart),
     decided(weekAgo),

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { listReviewers } from "@/lib/review/find-reviewer";
 import { readReasonCodes } from "@/lib/review/reason-codes";
 import { readFourEyes } from "@/lib/review/review-policy";
 
@@ -14,7 +15,7 @@ export async function getDecisionContext(db: Db, input: { applicationId: string;
   const reasonCodes = readReasonCodes(s.application.reasonCodes);
   const [first, reviewers] = await Promise.all([
     s.pendingReviewId ? db.review.findUnique({ where: { id: s.pendingReviewId }, include: { user: { select: { id: true, email: true } } } }) : null,
-    db.user.findMany({ where: { disabledAt: null, role: { in: ["reviewer", "admin"] } }, orderBy: { email: "asc" }, select: { id: true, email: true } }),
+    listReviewers(db),
   ]);
   return {
     status: s.status,
