@@ -1,9 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { decryptEmbedding } from "@/lib/crypto/encryption";
 import type { Tx } from "@/lib/db";
-import { createFaceTemplate } from "@/lib/templates/create-face-template";
-
-const ENROLLED = ["session", "reauth"];
+import { createFaceTemplate, ENROLLED_SOURCES } from "@/lib/templates/create-face-template";
 
 type SessionRow = { id: string; applicationId: string; sessionNumber: number; vendorData: string | null; workflowType: string; deviceIdHash: string | null; deviceKey: string | null; userAgent: string | null; ip: string | null };
 
@@ -36,7 +34,7 @@ async function latestCandidate(tx: Tx, session: SessionRow) {
 async function enrol(tx: Tx, session: SessionRow): Promise<void> {
   await rememberDeviceAndIp(tx, session);
   if (!session.vendorData) return;
-  const enrolled = await tx.faceTemplate.count({ where: { applicationId: session.applicationId, sessionId: session.id, source: { in: ENROLLED } } });
+  const enrolled = await tx.faceTemplate.count({ where: { applicationId: session.applicationId, sessionId: session.id, source: { in: ENROLLED_SOURCES } } });
   const candidate = enrolled === 0 ? await latestCandidate(tx, session) : null;
   if (!candidate) return;
   const source = session.workflowType === "biometric_authentication" ? "reauth" : "session";
@@ -69,6 +67,6 @@ export async function applyDecisionEffects(tx: Tx, input: { applicationId: strin
     select: { id: true, applicationId: true, sessionNumber: true, vendorData: true, workflowType: true, deviceIdHash: true, deviceKey: true, userAgent: true, ip: true },
   });
   if (input.to === "Approved") return enrol(tx, session);
-  if (input.from === "Approved") await tx.faceTemplate.deleteMany({ where: { applicationId: session.applicationId, sessionId: session.id, source: { in: ENROLLED } } });
+  if (input.from === "Approved") await tx.faceTemplate.deleteMany({ where: { applicationId: session.applicationId, sessionId: session.id, source: { in: ENROLLED_SOURCES } } });
   if (input.to === "Declined") await blocklist(tx, session);
 }

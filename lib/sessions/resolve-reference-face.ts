@@ -4,6 +4,7 @@ import { decodeBase64ImageOrThrow } from "@/lib/media/decode-base64-image";
 import type { DecodedImage } from "@/lib/media/types";
 import { analyzeFace } from "@/lib/vision";
 import { comparableModelIds } from "@/lib/vision/recogniser";
+import { ENROLLED_SOURCES } from "@/lib/templates/create-face-template";
 
 export type ReferenceFace =
   | { kind: "portrait"; embedding: Float32Array; modelId: string; image: DecodedImage }
@@ -22,7 +23,7 @@ export async function resolveReferenceFace(db: Db, input: { applicationId: strin
   if (!input.needsFaceMatch) return { kind: "none" };
   const enrolled = input.vendorData
     ? await db.faceTemplate.findFirst({
-        where: { applicationId: input.applicationId, vendorData: input.vendorData, source: { in: ["session", "reauth"] }, modelId: { in: comparableModelIds() } },
+        where: { applicationId: input.applicationId, vendorData: input.vendorData, source: { in: ENROLLED_SOURCES }, modelId: { in: comparableModelIds() } },
         orderBy: { createdAt: "desc" },
       })
     : null;

@@ -6,6 +6,9 @@ import type { Db, Tx } from "@/lib/db";
 // searched, matched or listed as enrolled.
 export type TemplateSource = "session" | "reauth" | "portrait" | "list" | "candidate";
 
+// The sources of a vendor_data's enrolled faces (what re-authentication matches against).
+export const ENROLLED_SOURCES: TemplateSource[] = ["session", "reauth"];
+
 // A face template is the recogniser's embedding (not an image), sealed with the instance key and bound
 // to its row id, so a template copied to another row does not decrypt.
 export async function createFaceTemplate(

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readMedia } from "@/lib/media/blob-store";
 import { announceFaceTemplatesChanged } from "@/lib/search/follow-face-template-changes";
-import { createFaceTemplate } from "@/lib/templates/create-face-template";
+import { createFaceTemplate, ENROLLED_SOURCES } from "@/lib/templates/create-face-template";
 
 // Re-enrolment: the selfie of one of the user's Approved sessions becomes their only enrolled face.
 // Earlier enrolments (session and re-auth templates) are replaced, so re-authentication compares with
@@ -20,7 +20,7 @@ export async function enrolFromSession(db: Db, input: { applicationId: string; v
   const face = upload.analysis.primary;
   if (!face) throw new AppError("unprocessable", "No face was found in this session's selfie.");
   const result = await db.$transaction(async (tx) => {
-    const removed = await tx.faceTemplate.deleteMany({ where: { applicationId: input.applicationId, vendorData: input.vendorData, source: { in: ["session", "reauth"] } } });
+    const removed = await tx.faceTemplate.deleteMany({ where: { applicationId: input.applicationId, vendorData: input.vendorData, source: { in: ENROLLED_SOURCES } } });
     const template = await createFaceTemplate(tx, { applicationId: input.applicationId, embedding: face.embedding, modelId: face.modelId, source: "session", vendorData: input.vendorData, sessionId: session.id });
     await recordAudit(tx, { actor: input.actor, applicationId: input.applicationId, action: "end_user.reenrolled", targetType: "session", targetId: session.id, details: { replacedTemplates: removed.count } });
     return { templateId: template.id, replaced: removed.count };

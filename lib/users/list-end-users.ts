@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { ENROLLED_SOURCES } from "@/lib/templates/create-face-template";
 
 export const END_USERS_PAGE_SIZE = 25;
 
@@ -11,7 +12,7 @@ export async function listEndUsers(db: Db, input: { applicationId: string; searc
   ]);
   const ids = rows.map((r) => r.vendorData!).filter(Boolean);
   const [templates, approved] = await Promise.all([
-    db.faceTemplate.groupBy({ by: ["vendorData"], where: { applicationId: input.applicationId, vendorData: { in: ids }, source: { in: ["session", "reauth"] } }, _count: { _all: true } }),
+    db.faceTemplate.groupBy({ by: ["vendorData"], where: { applicationId: input.applicationId, vendorData: { in: ids }, source: { in: ENROLLED_SOURCES } }, _count: { _all: true } }),
     db.verificationSession.groupBy({ by: ["vendorData"], where: { applicationId: input.applicationId, vendorData: { in: ids }, status: "Approved" }, _count: { _all: true } }),
   ]);
   const count = (list: { vendorData: string | null; _count: { _all: number } }[], v: string) => list.find((t) => t.vendorData === v)?._count._all ?? 0;
