@@ -6,9 +6,15 @@ import { useState } from "react";
 import { decisionContextKey, useDecisionContext } from "@/components/cases/use-decision-context";
 import { fetchJson } from "@/components/console/fetch-json";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
+import { priorityLabels } from "@/lib/review/queue-filters";
 
 const control = "block w-full rounded-md border-0 px-3 py-2 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
 const REOPENABLE = new Set(["Approved", "Declined", "Abandoned", "Resubmitted"]);
+const escalations = [
+  { value: "1", label: "high priority" },
+  { value: "2", label: "urgent" },
+];
 
 // What a reviewer can do to a case besides deciding it: re-open a decided one, escalate one in review
 // (higher priority, optionally to someone else) or hand it to another reviewer (admins and the holder).
@@ -37,7 +43,7 @@ export function CaseActions({ sessionId, me }: { sessionId: string; me: { id: st
         <p className="text-sm text-slate-600">Re-opening puts the case back in the review queue; an approval&apos;s enrolment is withdrawn until it is approved again.</p>
       ) : c.status === "In Review" ? (
         <p className="text-sm text-slate-600">
-          Priority: <strong>{["normal", "high", "urgent"][c.priority] ?? c.priority}</strong> · assigned to <strong>{c.assignee?.email ?? "nobody"}</strong>
+          Priority: <strong>{priorityLabels[c.priority]?.toLowerCase() ?? c.priority}</strong> · assigned to <strong>{c.assignee?.email ?? "nobody"}</strong>
         </p>
       ) : null}
       {REOPENABLE.has(c.status) || c.status === "In Review" ? (
@@ -55,25 +61,9 @@ export function CaseActions({ sessionId, me }: { sessionId: string; me: { id: st
       ) : null}
       {c.status === "In Review" ? (
         <div className="flex flex-wrap items-end gap-2">
-          <label className="text-sm font-medium text-slate-700">
-            Escalate to
-            <select className={`mt-1 ${control}`} value={priority} onChange={(e) => setPriority(Number(e.target.value) as 1 | 2)}>
-              <option value={1}>high priority</option>
-              <option value={2}>urgent</option>
-            </select>
-          </label>
+          <SelectField id="case-escalate-priority" label="Escalate to" value={priority} onChange={(e) => setPriority(Number(e.target.value) as 1 | 2)} options={escalations} />
           {canHandOver ? (
-            <label className="text-sm font-medium text-slate-700">
-              Hand to
-              <select className={`mt-1 ${control}`} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
-                <option value="">keep the assignee</option>
-                {others.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.email}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField id="case-hand-to" label="Hand to" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} options={[{ value: "", label: "keep the assignee" }, ...others.map((r) => ({ value: r.id, label: r.email }))]} />
           ) : null}
           <Button type="button" variant="secondary" disabled={act.isPending || !comment.trim()} onClick={() => act.mutate({ path: "escalation", json: { priority, assigneeId: assigneeId || null, comment } })}>
             Escalate

@@ -4,6 +4,7 @@ import { forwardRef, useState } from "react";
 import { SecondReviewPanel } from "@/components/cases/second-review-panel";
 import { useDecisionContext } from "@/components/cases/use-decision-context";
 import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
 
 export type Decision = "Approved" | "Declined" | "Resubmitted";
 export type DecisionDraft = { decision: Decision | null; reasonCode: string; comment: string; customerComment: string };
@@ -44,21 +45,21 @@ export const DecisionForm = forwardRef<HTMLTextAreaElement, Props>(function Deci
   return (
     <form className="space-y-3" aria-label="Decision" onSubmit={(e) => (e.preventDefault(), chosen && submit(chosen))}>
       <div className="grid gap-3">
-        <label className="block text-sm font-medium text-slate-700">
-          Reason {chosen && chosen !== "Approved" ? <span className="font-normal text-slate-500">(required)</span> : <span className="font-normal text-slate-500">(required to decline or ask again)</span>}
-          <select className={`mt-1 ${control}`} value={draft.reasonCode} onChange={(e) => set({ reasonCode: e.target.value })}>
-            <option value="">Choose a reason…</option>
-            {reasons.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block text-sm font-medium text-slate-700">
-          Comment for the customer <span className="font-normal text-slate-500">(optional; shown to the user, sent in webhooks)</span>
-          <input className={`mt-1 ${control}`} value={draft.customerComment} maxLength={1000} onChange={(e) => set({ customerComment: e.target.value })} placeholder="e.g. Please retake the photo in daylight." />
-        </label>
+        <SelectField
+          id="decision-reason"
+          label={<>Reason <span className="font-normal text-slate-500">{chosen && chosen !== "Approved" ? "(required)" : "(required to decline or ask again)"}</span></>}
+          value={draft.reasonCode}
+          onChange={(e) => set({ reasonCode: e.target.value })}
+          options={[{ value: "", label: "Choose a reason…" }, ...reasons.map((r) => ({ value: r.code, label: r.label }))]}
+        />
+        <TextField
+          id="decision-customer-comment"
+          label={<>Comment for the customer <span className="font-normal text-slate-500">(optional; shown to the user, sent in webhooks)</span></>}
+          value={draft.customerComment}
+          maxLength={1000}
+          onChange={(e) => set({ customerComment: e.target.value })}
+          placeholder="e.g. Please retake the photo in daylight."
+        />
       </div>
       <label htmlFor="review-comment" className="block text-sm font-medium text-slate-700">
         Internal comment <span className="font-normal text-slate-500">(reviewers and the audit log only)</span>

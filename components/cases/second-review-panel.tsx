@@ -2,11 +2,12 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { decisionContextKey, useDecisionContext } from "@/components/cases/use-decision-context";
+import { decisionContextKey } from "@/components/cases/use-decision-context";
 import { fetchJson } from "@/components/console/fetch-json";
 import { Button } from "@/components/ui/button";
+import type { DecisionContext } from "@/lib/review/get-decision-context";
 
-type Pending = NonNullable<NonNullable<ReturnType<typeof useDecisionContext>["data"]>["pending"]>;
+type Pending = NonNullable<DecisionContext["pending"]>;
 
 // A four-eyes case: the first reviewer's decision, and for anyone else the choice to confirm it (the
 // status changes) or reject it (the case goes back to normal review, the reason is required).

@@ -1,9 +1,9 @@
-import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
 const control =
   "block w-full rounded-md border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600";
 
-export function TextField({ label, id, hint, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string; hint?: string }) {
+export function TextField({ label, id, hint, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: ReactNode; id: string; hint?: string }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
@@ -19,7 +19,7 @@ export function TextField({ label, id, hint, ...props }: InputHTMLAttributes<HTM
   );
 }
 
-export function SelectField({ label, id, options, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; id: string; options: { value: string; label: string }[] }) {
+export function SelectField({ label, id, options, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; id: string; options: { value: string; label: string }[] }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
