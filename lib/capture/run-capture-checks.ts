@@ -32,6 +32,9 @@ function thresholdsOf(config: Config, fallback: Thresholds): Thresholds {
   return { review: config.review_threshold ?? fallback.review, decline: config.decline_threshold ?? fallback.decline };
 }
 
+// The workflow node a stored check ran for.
+const nodeIdOf = (r: { data: unknown }) => String((r.data as { nodeId?: string } | null)?.nodeId);
+
 // After a resubmission request the workflow starts over: only the checks recorded since the latest
 // "Resubmitted" count, while the stored attempt numbers continue after the earlier rounds' (per node).
 async function currentRoundChecks(db: Db, session: CaptureSession) {
@@ -41,7 +44,7 @@ async function currentRoundChecks(db: Db, session: CaptureSession) {
   const since = (await db.sessionEvent.findFirst({ where: { sessionId: session.id, toStatus: "Resubmitted" }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }))?.createdAt;
   if (!since) return { rows: all, attemptsBefore };
   for (const r of all.filter((r) => r.createdAt <= since)) {
-    const nodeId = String((r.data as { nodeId?: string } | null)?.nodeId);
+    const nodeId = nodeIdOf(r);
     attemptsBefore.set(nodeId, Math.max(attemptsBefore.get(nodeId) ?? 0, r.attempt));
   }
   return { rows: all.filter((r) => r.createdAt > since), attemptsBefore };
@@ -54,7 +57,7 @@ export async function runCaptureChecks(db: Db, input: { session: CaptureSession;
   const plan = compileWorkflowPlan(input.session.graph);
   const signals: WorkflowSignals = session.stepUp?.signals ?? {};
   const { rows, attemptsBefore } = await currentRoundChecks(db, session);
-  const results: CheckResultInput[] = rows.map((r) => ({ nodeId: String((r.data as { nodeId?: string } | null)?.nodeId), feature: r.feature as CheckResultInput["feature"], status: r.status as CheckResultInput["status"], score: r.score, warnings: r.warnings as Warning[] }));
+  const results: CheckResultInput[] = rows.map((r) => ({ nodeId: nodeIdOf(r), feature: r.feature as CheckResultInput["feature"], status: r.status as CheckResultInput["status"], score: r.score, warnings: r.warnings as Warning[] }));
   let pending = input.submission;
   let selfie: AnalyzedUpload | null = null;
   let selfieMediaId: string | null = null;

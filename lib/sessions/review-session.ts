@@ -53,7 +53,8 @@ export async function reviewSession(db: Db, input: ReviewInput): Promise<{ pendi
   });
   if (!session) throw new AppError("not_found", "No session with this id.");
   const to = input.newStatus ?? null;
-  const reason = to && to !== "In Review" ? resolveReasonOrThrow(readReasonCodes(session.application.reasonCodes), { decision: to, code: input.reasonCode, required: Boolean(input.userId) }) : null;
+  const byPerson = Boolean(input.userId);
+  const reason = to && to !== "In Review" ? resolveReasonOrThrow(readReasonCodes(session.application.reasonCodes), { decision: to, code: input.reasonCode, required: byPerson }) : null;
   const review = { sessionId: input.sessionId, userId: input.userId ?? null, comment: input.comment ?? "", reasonCode: reason?.code ?? null, customerComment: input.customerComment || null, action: to ? ACTION[to] : "comment", newStatus: to };
   if (!to) {
     await db.$transaction(async (tx) => {
@@ -68,7 +69,6 @@ export async function reviewSession(db: Db, input: ReviewInput): Promise<{ pendi
     return { pending: false };
   }
   if (session.status === to) throw new AppError("conflict", `The session is already ${session.status}.`);
-  const byPerson = Boolean(input.userId);
   if (byPerson && !input.isAdmin && session.assignedToId && session.assignedToId !== input.userId) {
     throw new AppError("conflict", `This case is assigned to ${session.assignedTo?.email ?? "another reviewer"}; only they or an admin can decide it.`);
   }
