@@ -1,7 +1,7 @@
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { changeSessionStatus } from "@/lib/sessions/change-session-status";
+import { changeSessionStatus, eventActor } from "@/lib/sessions/change-session-status";
 
 // The second reviewer of a four-eyes decision: confirming applies the first reviewer's decision (with
 // its reason and customer comment; both reviews stay on the case, linked by secondOfId), rejecting
@@ -29,7 +29,7 @@ export async function settleSecondReview(db: Db, input: { applicationId: string;
     sessionId: input.sessionId,
     from: ["In Review"],
     to: first.newStatus,
-    actor: `${input.actor.type}:${input.actor.id ?? "unknown"}`,
+    actor: eventActor(input.actor),
     reason: `four-eyes: ${first.action} confirmed`,
     where: { pendingReviewId: first.id },
     data: { assignedToId: null, assignedAt: null },

@@ -1,3 +1,4 @@
+import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deleteMedia } from "@/lib/media/blob-store";
@@ -10,6 +11,11 @@ import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-event";
 
 const WITH_DECISION = new Set(["Approved", "Declined", "In Review", "Abandoned", "Resubmitted"]);
 const FINAL = new Set(["Approved", "Declined", "Expired", "Abandoned", "Kyc Expired"]);
+
+// How a person or API key appears as the actor of a status event ("user:<id>", "api_key:<id>").
+export function eventActor(actor: AuditActor): string {
+  return `${actor.type}:${actor.id ?? "unknown"}`;
+}
 
 // The one way a session's status changes: a conditional update (the session must still be in one of
 // `from`, and match `where` when given, e.g. the assignee, so two deciders cannot both win), its timeline

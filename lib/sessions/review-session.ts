@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { escalateReviewCase } from "@/lib/review/escalate-review-case";
 import { needsSecondReview } from "@/lib/review/four-eyes";
 import { readReasonCodes, resolveReasonOrThrow } from "@/lib/review/reason-codes";
-import { changeSessionStatus } from "@/lib/sessions/change-session-status";
+import { changeSessionStatus, eventActor } from "@/lib/sessions/change-session-status";
 import { sessionLinkTtlMs } from "@/lib/sessions/session-timing";
 
 export type ManualStatus = "Approved" | "Declined" | "Resubmitted" | "In Review";
@@ -94,7 +94,7 @@ export async function reviewSession(db: Db, input: ReviewInput): Promise<{ pendi
     sessionId: input.sessionId,
     from: input.expectedStatus ? [input.expectedStatus] : FROM[to],
     to,
-    actor: `${input.actor.type}:${input.actor.id ?? "unknown"}`,
+    actor: eventActor(input.actor),
     reason: input.comment || reason?.label || "manual decision",
     priority: input.priority ?? undefined,
     where: guard,
