@@ -25,7 +25,13 @@ const image = (id: string | null | undefined): Image | null => (id ? { mediaId: 
 export async function getCaseEvidence(db: Db, input: { applicationId: string; sessionId: string }) {
   const s = await db.verificationSession.findFirst({
     where: { id: input.sessionId, applicationId: input.applicationId },
-    select: { id: true, referenceTemplateId: true, checks: { orderBy: { createdAt: "asc" }, select: { feature: true, attempt: true, status: true, mediaIds: true, warnings: true } } },
+    select: {
+      id: true,
+      referenceTemplateId: true,
+      status: true,
+      application: { select: { keepReferenceImages: true } },
+      checks: { orderBy: { createdAt: "asc" }, select: { feature: true, attempt: true, status: true, mediaIds: true, warnings: true } },
+    },
   });
   if (!s) return null;
   const images = await getSessionImages(db, s);
