@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeMatch, matchAdditionalData, type MatchedFace } from "@/lib/checks/describe-matched-face";
+import { describeMatch, matchAdditionalData, readMatchAdditionalData, type MatchedFace } from "@/lib/checks/describe-matched-face";
 import { createWarning } from "@/lib/verification/warnings";
 
 const fromSession: MatchedFace = { sessionId: "s-1", sessionNumber: 12, vendorData: "user-7", listId: null, listName: null, listEntryId: null, similarity: 97 };
@@ -26,6 +26,12 @@ describe("what a duplicate or blocklist warning says it matched", () => {
 
   it("marks a face uploaded straight to a list as coming from the list, with no session", () => {
     expect(matchAdditionalData("FACE_IN_BLOCKLIST", uploaded)).toMatchObject({ blocklisted_session_id: null, blocklisted_session_number: null, api_service: "face_list", list_name: "Fraud" });
+  });
+
+  it("reads back what it wrote (a duplicate names no list)", () => {
+    expect(readMatchAdditionalData("FACE_IN_BLOCKLIST", matchAdditionalData("FACE_IN_BLOCKLIST", onList))).toEqual(onList);
+    expect(readMatchAdditionalData("FACE_IN_BLOCKLIST", matchAdditionalData("FACE_IN_BLOCKLIST", uploaded))).toEqual(uploaded);
+    expect(readMatchAdditionalData("DUPLICATED_FACE", matchAdditionalData("DUPLICATED_FACE", fromSession))).toEqual(fromSession);
   });
 
   it("says in words who was matched", () => {

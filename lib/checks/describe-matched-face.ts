@@ -47,6 +47,22 @@ export function matchAdditionalData(risk: "FACE_IN_BLOCKLIST" | "DUPLICATED_FACE
   };
 }
 
+// matchAdditionalData read back from a stored warning (each field null where it is missing).
+export function readMatchAdditionalData(risk: "FACE_IN_BLOCKLIST" | "DUPLICATED_FACE", d: WarningData): Omit<MatchedFace, "similarity"> & { similarity: number | null } {
+  const prefix = risk === "FACE_IN_BLOCKLIST" ? "blocklisted" : "duplicated";
+  const str = (v: unknown) => (typeof v === "string" ? v : null);
+  const num = (v: unknown) => (typeof v === "number" ? v : null);
+  return {
+    sessionId: str(d[`${prefix}_session_id`]),
+    sessionNumber: num(d[`${prefix}_session_number`]),
+    vendorData: str(d.vendor_data),
+    listId: str(d.list_id),
+    listName: str(d.list_name),
+    listEntryId: str(d.list_entry_id),
+    similarity: num(d.similarity),
+  };
+}
+
 // "Matches session #12 (vendor_data user-7) on the list "Fraud"; similarity 97."
 export function describeMatch(m: MatchedFace): string {
   const who = m.sessionNumber !== null ? `session #${m.sessionNumber}` : "a face";

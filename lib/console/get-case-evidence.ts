@@ -1,3 +1,4 @@
+import { readMatchAdditionalData } from "@/lib/checks/describe-matched-face";
 import type { Db } from "@/lib/db";
 import { getSessionImages } from "@/lib/console/get-session-images";
 import { createSignedMediaUrl } from "@/lib/media/signed-url";
@@ -16,7 +17,6 @@ export type CaseMatch = {
 };
 
 const MATCH_RISKS = new Set(["FACE_IN_BLOCKLIST", "DUPLICATED_FACE"]);
-const str = (v: unknown) => (typeof v === "string" ? v : null);
 const image = (id: string | null | undefined): Image | null => (id ? { mediaId: id, url: createSignedMediaUrl(id) } : null);
 
 // The evidence of one case, for the side-by-side view: selfie and reference, every attempt's stored
@@ -25,7 +25,13 @@ const image = (id: string | null | undefined): Image | null => (id ? { mediaId: 
 export async function getCaseEvidence(db: Db, input: { applicationId: string; sessionId: string }) {
   const s = await db.verificationSession.findFirst({
     where: { id: input.sessionId, applicationId: input.applicationId },
-    select: { id: true, referenceTemplateId: true, checks: { orderBy: { createdAt: "asc" }, select: { feature: true, attempt: true, status: true, mediaIds: true, warnings: true } } },
+    select: {
+      id: true,
+      referenceTemplateId: true,
+      status: true,
+      application: { select: { keepReferenceImages: true } },
+      checks: { orderBy: { createdAt: "asc" }, select: { feature: true, attempt: true, status: true, mediaIds: true, warnings: true } },
+    },
   });
   if (!s) return null;
   const images = await getSessionImages(db, s);
@@ -40,21 +46,18 @@ export async function getCaseEvidence(db: Db, input: { applicationId: string; se
   const warned = s.checks.flatMap((c) => (c.warnings ?? []) as Warning[]).filter((w) => MATCH_RISKS.has(w.risk) && w.additional_data);
   const matches: CaseMatch[] = [];
   for (const w of warned) {
-    const d = w.additional_data!;
-    const prefix = w.risk === "FACE_IN_BLOCKLIST" ? "blocklisted" : "duplicated";
-    const sessionId = str(d[`${prefix}_session_id`]);
-    const entryId = str(d.list_entry_id);
-    if (matches.some((m) => m.risk === w.risk && m.sessionId === sessionId && m.list?.id === str(d.list_id))) continue;
-    const matched = sessionId ? await db.verificationSession.findFirst({ where: { id: sessionId, applicationId: input.applicationId }, select: { id: true } }) : null;
+    const d = readMatchAdditionalData(w.risk as "FACE_IN_BLOCKLIST" | "DUPLICATED_FACE", w.additional_data!);
+    if (matches.some((m) => m.risk === w.risk && m.sessionId === d.sessionId && m.list?.id === d.listId)) continue;
+    const matched = d.sessionId ? await db.verificationSession.findFirst({ where: { id: d.sessionId, applicationId: input.applicationId }, select: { id: true } }) : null;
     const selfie = matched ? await db.media.findFirst({ where: { sessionId: matched.id, kind: "selfie" }, orderBy: { createdAt: "desc" }, select: { id: true } }) : null;
-    const entry = entryId && !selfie ? await db.faceListEntry.findFirst({ where: { id: entryId, list: { applicationId: input.applicationId } }, select: { template: { select: { mediaId: true } } } }) : null;
+    const entry = d.listEntryId && !selfie ? await db.faceListEntry.findFirst({ where: { id: d.listEntryId, list: { applicationId: input.applicationId } }, select: { template: { select: { mediaId: true } } } }) : null;
     matches.push({
       risk: w.risk,
-      similarity: typeof d.similarity === "number" ? d.similarity : null,
+      similarity: d.similarity,
       sessionId: matched?.id ?? null,
-      sessionNumber: typeof d[`${prefix}_session_number`] === "number" ? (d[`${prefix}_session_number`] as number) : null,
-      vendorData: str(d.vendor_data),
-      list: str(d.list_id) ? { id: str(d.list_id)!, name: str(d.list_name) } : null,
+      sessionNumber: d.sessionNumber,
+      vendorData: d.vendorData,
+      list: d.listId ? { id: d.listId, name: d.listName } : null,
       image: image(selfie?.id ?? entry?.template.mediaId),
     });
   }

@@ -1,15 +1,13 @@
 import type { Db } from "@/lib/db";
-import { getSessionImages } from "@/lib/console/get-session-images";
 import { resolveCheckThresholds } from "@/lib/console/resolve-check-thresholds";
 import { readReasonCodes } from "@/lib/review/reason-codes";
-import { createSignedMediaUrl } from "@/lib/media/signed-url";
 import type { Warning } from "@/lib/verification/warnings";
 
 type GraphNode = { id: string; type: string; label?: string };
 const nodeNames: Record<string, string> = { start: "Start", LIVENESS: "Liveness", FACE_MATCH: "Face match", IP_ANALYSIS: "IP analysis", DEVICE_CHECK: "Device check", FACE_LIST_CHECK: "Face lists", CONDITION: "Condition", AB_SPLIT: "A/B split", END_APPROVED: "Approved", END_DECLINED: "Declined", END_IN_REVIEW: "In Review" };
 
-// Everything the session page shows, in one read: checks with their thresholds and images, the status
-// timeline, reviews, and the webhook deliveries about this session.
+// Everything the session page shows, in one read: checks with their thresholds, reviews, and the webhook
+// deliveries about this session (its images come from getCaseEvidence, its timeline from getCaseTimeline).
 export async function getSessionDetail(db: Db, input: { applicationId: string; sessionId: string }) {
   const s = await db.verificationSession.findFirst({
     where: { id: input.sessionId, applicationId: input.applicationId },
@@ -19,17 +17,15 @@ export async function getSessionDetail(db: Db, input: { applicationId: string; s
       workflowVersion: { select: { version: true, graph: true } },
       assignedTo: { select: { id: true, email: true } },
       checks: { orderBy: { createdAt: "asc" } },
-      events: { orderBy: { createdAt: "asc" } },
       reviews: { orderBy: { createdAt: "asc" }, include: { user: { select: { email: true } } } },
     },
   });
   if (!s) return null;
   const nodes = ((s.workflowVersion?.graph as { nodes?: GraphNode[] } | null)?.nodes ?? []) as GraphNode[];
   const mentioned = s.reviews.flatMap((r) => (Array.isArray(r.mentions) ? (r.mentions as string[]) : []));
-  const userIds = [...new Set([...s.events.map((e) => /^user:(.+)$/.exec(e.actor)?.[1]), ...mentioned].filter((id): id is string => Boolean(id)))];
+  const userIds = [...new Set(mentioned.filter(Boolean))];
   const reasons = readReasonCodes(s.application.reasonCodes);
-  const [images, deliveries, actors] = await Promise.all([
-    getSessionImages(db, s),
+  const [deliveries, actors] = await Promise.all([
     db.webhookDelivery.findMany({
       where: { event: { sessionId: s.id, applicationId: input.applicationId } },
       orderBy: { createdAt: "desc" },
@@ -38,11 +34,6 @@ export async function getSessionDetail(db: Db, input: { applicationId: string; s
     }),
     db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } }),
   ]);
-  const actorLabel = (actor: string) => {
-    const id = /^user:(.+)$/.exec(actor)?.[1];
-    if (id) return actors.find((u) => u.id === id)?.email ?? "console user";
-    return actor.startsWith("api_key:") ? "API" : actor === "end_user" ? "end user" : actor;
-  };
   return {
     id: s.id,
     sessionNumber: s.sessionNumber,
@@ -62,10 +53,8 @@ export async function getSessionDetail(db: Db, input: { applicationId: string; s
     pathTaken: (s.pathTaken as string[] | null) ?? [],
     pathLabels: Object.fromEntries(nodes.map((n) => [n.id, n.label ?? nodeNames[n.type] ?? n.type])),
     assignedTo: s.assignedTo,
-    images,
     checks: s.checks.map((c) => {
       const { thresholds, source } = resolveCheckThresholds({ graph: s.workflowVersion?.graph, app: s.application, feature: c.feature, data: c.data });
-      const mediaIds = (c.mediaIds ?? {}) as Record<string, string>;
       return {
         id: c.id,
         feature: c.feature,
@@ -77,11 +66,9 @@ export async function getSessionDetail(db: Db, input: { applicationId: string; s
         thresholdSource: source,
         warnings: (c.warnings ?? []) as Warning[],
         data: (c.data ?? {}) as Record<string, unknown>,
-        images: Object.entries(mediaIds).map(([kind, id]) => ({ kind, url: createSignedMediaUrl(id) })),
         createdAt: c.createdAt,
       };
     }),
-    events: s.events.map((e) => ({ id: e.id, fromStatus: e.fromStatus, toStatus: e.toStatus, actor: actorLabel(e.actor), reason: e.reason, createdAt: e.createdAt })),
     reviews: s.reviews.map((r) => ({
       id: r.id,
       action: r.action,

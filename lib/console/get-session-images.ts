@@ -1,7 +1,6 @@
 import type { Db } from "@/lib/db";
-import { createSignedMediaUrl } from "@/lib/media/signed-url";
 
-export type SessionImages = { selfie: string | null; reference: string | null; referenceSource: string | null; selfieMediaId: string | null; referenceMediaId: string | null };
+export type SessionImages = { selfieMediaId: string | null; referenceMediaId: string | null; referenceSource: string | null };
 
 // Why a portrait_image sent with the session has no picture (Application.keepReferenceImages).
 function portraitNote(input: { kept: boolean; policy: string; status: string }): string {
@@ -15,8 +14,11 @@ function portraitNote(input: { kept: boolean; policy: string; status: string }):
 
 // The faces a reviewer compares: the session's latest selfie, and what its FACE_MATCH compared it with —
 // the portrait_image kept for review or the enrolled template's own image, else the selfie of the
-// session that enrolled it.
-export async function getSessionImages(db: Db, session: { id: string; referenceTemplateId: string | null }): Promise<SessionImages> {
+// session that enrolled it. Media ids: the caller signs the URLs it hands out.
+export async function getSessionImages(
+  db: Db,
+  session: { id: string; referenceTemplateId: string | null; status: string; application: { keepReferenceImages: string } },
+): Promise<SessionImages> {
   const selfie = await db.media.findFirst({ where: { sessionId: session.id, kind: "selfie" }, orderBy: { createdAt: "desc" }, select: { id: true } });
   let reference: { id: string } | null = null;
   let referenceSource: string | null = null;
@@ -28,14 +30,7 @@ export async function getSessionImages(db: Db, session: { id: string; referenceT
     reference = await db.media.findFirst({ where: { sessionId: template.sessionId, kind: "selfie" }, orderBy: { createdAt: "desc" }, select: { id: true } });
   }
   if (template?.source === "portrait") {
-    const s = await db.verificationSession.findUnique({ where: { id: session.id }, select: { status: true, application: { select: { keepReferenceImages: true } } } });
-    referenceSource = portraitNote({ kept: Boolean(reference), policy: s?.application.keepReferenceImages ?? "in_review", status: s?.status ?? "" });
+    referenceSource = portraitNote({ kept: Boolean(reference), policy: session.application.keepReferenceImages, status: session.status });
   } else if (template) referenceSource = reference ? "face enrolled by an earlier session" : "enrolled face (its image is no longer stored)";
-  return {
-    selfie: selfie ? createSignedMediaUrl(selfie.id) : null,
-    reference: reference ? createSignedMediaUrl(reference.id) : null,
-    referenceSource,
-    selfieMediaId: selfie?.id ?? null,
-    referenceMediaId: reference?.id ?? null,
-  };
+  return { selfieMediaId: selfie?.id ?? null, referenceMediaId: reference?.id ?? null, referenceSource };
 }

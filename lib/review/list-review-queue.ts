@@ -1,5 +1,4 @@
 import type { Db, Prisma } from "@/lib/db";
-import { getSessionImages } from "@/lib/console/get-session-images";
 import { resolveCheckThresholds } from "@/lib/console/resolve-check-thresholds";
 import { QUEUE_PAGE_SIZE, type QueueQuery } from "@/lib/review/queue-filters";
 import { queueOrder, queueWhere } from "@/lib/review/queue-where";
@@ -14,9 +13,10 @@ const include = {
 };
 
 // A page of the queue (most urgent first, filtered as in the address) with what a reviewer needs to
-// decide each case: both faces, the scores against their thresholds, every warning, why it is in review,
-// its deadline and priority, and who holds it. `case` also returns that case when it is In Review but
-// not on this page, so a link from a session page always opens the case it names.
+// decide each case: the scores against their thresholds, every warning, why it is in review, its
+// deadline and priority, and who holds it (its images come from /sessions/{id}/evidence, case by case).
+// `case` also returns that case when it is In Review but not on this page, so a link from a session page
+// always opens the case it names.
 export async function listReviewQueue(db: Db, input: { applicationId: string; userId: string; query: Omit<QueueQuery, "day_start">; now?: Date }) {
   const now = input.now ?? new Date();
   const { page, case: caseId, ...filters } = input.query;
@@ -27,11 +27,10 @@ export async function listReviewQueue(db: Db, input: { applicationId: string; us
   ]);
   const opened =
     caseId && !rows.some((r) => r.id === caseId) ? await db.verificationSession.findFirst({ where: { id: caseId, applicationId: input.applicationId, status: "In Review" }, include }) : null;
-  const toCase = (s: (typeof rows)[number]) => reviewCase(db, s, now);
-  return { total, page, pageSize: QUEUE_PAGE_SIZE, cases: await Promise.all(rows.map(toCase)), opened: opened ? await toCase(opened) : null };
+  return { total, page, pageSize: QUEUE_PAGE_SIZE, cases: rows.map((s) => reviewCase(s, now)), opened: opened ? reviewCase(opened, now) : null };
 }
 
-async function reviewCase(db: Db, s: Prisma.VerificationSessionGetPayload<{ include: typeof include }>, now: Date) {
+function reviewCase(s: Prisma.VerificationSessionGetPayload<{ include: typeof include }>, now: Date) {
   const latest = (feature: string) => s.checks.filter((c) => c.feature === feature).at(-1);
   const scored = (feature: string) => {
     const c = latest(feature);
@@ -59,7 +58,6 @@ async function reviewCase(db: Db, s: Prisma.VerificationSessionGetPayload<{ incl
     liveness: scored("LIVENESS"),
     checks: lastOfEach.map((c) => ({ feature: c.feature, status: c.status })),
     warnings: lastOfEach.flatMap((c) => ((c.warnings ?? []) as Warning[]).map((w) => ({ ...w, feature: c.feature }))),
-    images: await getSessionImages(db, s),
   };
 }
 

@@ -3,6 +3,7 @@ import { alignmentMatrix } from "./align-face";
 import { cropMatrix, scaledCropBox, upstreamFaceBox } from "./liveness-crop";
 import { getRecogniserConfig } from "./recogniser";
 import { rotateImage } from "./rotate-image";
+import { LIVENESS_MODELS, LIVENESS_PATCH_SIZE } from "./score-liveness";
 import type { Affine, Box, DecodedImage, FivePoints, Point, Rotation } from "./types";
 import { warpToTensor } from "./warp-to-tensor";
 
@@ -17,9 +18,6 @@ export type FaceExplanation = {
   faces: { box: Box; landmarks: FivePoints; confidence: number }[];
   crops: EngineCrop[];
 };
-
-const LIVENESS_SIZE = 80;
-const LIVENESS_SCALE = 2.7;
 
 // A point of the image turned clockwise by `rotation` mapped back onto the input image (w x h).
 export function unrotatePoint([x, y]: Point, rotation: Rotation, w: number, h: number): Point {
@@ -64,7 +62,7 @@ export async function explainFace(image: DecodedImage): Promise<FaceExplanation>
   const work = rotateImage(image, rotation);
   const config = getRecogniserConfig();
   const chip = alignmentMatrix({ mesh: primary.mesh, landmarks: primary.landmarks, alignment: config.alignment, size: config.size });
-  const patch = cropMatrix(scaledCropBox({ box: upstreamFaceBox(primary.box), scale: LIVENESS_SCALE, width: work.width, height: work.height }), LIVENESS_SIZE);
+  const patch = cropMatrix(scaledCropBox({ box: upstreamFaceBox(primary.box), scale: LIVENESS_MODELS[0].scale, width: work.width, height: work.height }), LIVENESS_PATCH_SIZE);
   const corners = (m: Affine, size: number) => ([[0, 0], [size, 0], [size, size], [0, size]] as Point[]).map((p) => back(apply(m, p)));
   return {
     width: image.width,
@@ -73,7 +71,7 @@ export async function explainFace(image: DecodedImage): Promise<FaceExplanation>
     faces,
     crops: [
       { label: "Aligned face (recogniser)", model: config.modelId, width: config.size, height: config.size, rgb: crop(work, chip, config.size, config.maxSamples), corners: corners(chip, config.size) },
-      { label: "Liveness patch", model: "minifasnet-v2", width: LIVENESS_SIZE, height: LIVENESS_SIZE, rgb: crop(work, patch, LIVENESS_SIZE, 1), corners: corners(patch, LIVENESS_SIZE) },
+      { label: "Liveness patch", model: LIVENESS_MODELS[0].id, width: LIVENESS_PATCH_SIZE, height: LIVENESS_PATCH_SIZE, rgb: crop(work, patch, LIVENESS_PATCH_SIZE, 1), corners: corners(patch, LIVENESS_PATCH_SIZE) },
     ],
   };
 }

@@ -24,6 +24,8 @@ const MODELS: { id: BuiltinModelId; key: "v2" | "v1se"; scale: number }[] = [
   { id: "minifasnet-v2", key: "v2", scale: 2.7 },
   { id: "minifasnet-v1se", key: "v1se", scale: 4 },
 ];
+// the patch size and models, for what the console shows a reviewer (explain-face.ts)
+export { SIZE as LIVENESS_PATCH_SIZE, MODELS as LIVENESS_MODELS };
 
 // Passive, single-frame. On an inference worker when there are workers.
 export function scoreLiveness(image: DecodedImage, face: DetectedFace): Promise<LivenessResult> {

@@ -10,7 +10,7 @@ import { queueQuerySchema, readQuery } from "@/lib/review/queue-filters";
 export const dynamic = "force-dynamic";
 
 // GET /api/console/review/queue – a page of the cases In Review (filters as query parameters), most
-// urgent first, with images, scores, reasons and deadlines, and each reviewer's workload
+// urgent first, with scores, reasons and deadlines, and each reviewer's workload
 export const GET = withConsoleSession("viewer", async (req: NextRequest, user) => {
   const parsed = queueQuerySchema.safeParse(readQuery(req.nextUrl.searchParams));
   if (!parsed.success) throw zodToAppError(parsed.error);
