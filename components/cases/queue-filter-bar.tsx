@@ -1,38 +1,29 @@
 "use client";
 
 import { reasonLabel, reviewReasonCodes } from "@/components/cases/review-reasons";
+import { FilterSelect } from "@/components/console/filter-bar";
 import { Button } from "@/components/ui/button";
-import { priorityLabels } from "@/lib/review/queue-filters";
+import { priorityLabels, queueAges, type QueueAge } from "@/lib/review/queue-filters";
 
 type Option = { value: string; label: string };
-const control = "block w-full rounded-md border-0 px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
-const ages: Option[] = [
-  { value: "overdue", label: "Overdue" },
-  { value: "1h", label: "Waiting > 1 h" },
-  { value: "4h", label: "Waiting > 4 h" },
-  { value: "24h", label: "Waiting > 24 h" },
-  { value: "3d", label: "Waiting > 3 days" },
-  { value: "7d", label: "Waiting > 7 days" },
-];
+// one label per age the queue's filters accept, in their order
+const ageLabels: Record<QueueAge, string> = { overdue: "Overdue", "1h": "Waiting > 1 h", "4h": "Waiting > 4 h", "24h": "Waiting > 24 h", "3d": "Waiting > 3 days", "7d": "Waiting > 7 days" };
+const ages: Option[] = queueAges.map((value) => ({ value, label: ageLabels[value] }));
 
 // The queue's filters; every change goes to the address at once (no Apply), so a view can be shared.
 export function QueueFilterBar({ filters, workflows, reviewers, onChange, children }: { filters: Record<string, string>; workflows: Option[]; reviewers: Option[]; onChange: (changes: Record<string, string | null>) => void; children?: React.ReactNode }) {
-  const select = (name: string, label: string, options: Option[]) => (
-    <div className="w-44">
-      <label htmlFor={`queue-${name}`} className="mb-1 block text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <select id={`queue-${name}`} value={filters[name] ?? ""} onChange={(e) => onChange({ [name]: e.target.value || null })} className={control}>
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-        {filters[name] && !options.some((o) => o.value === filters[name]) ? <option value={filters[name]}>{filters[name]}</option> : null}
-      </select>
-    </div>
-  );
+  const select = (name: string, label: string, options: Option[]) => {
+    const value = filters[name] ?? "";
+    return (
+      <div className="w-44">
+        <label htmlFor={`queue-${name}`} className="mb-1 block text-xs font-medium text-slate-600">
+          {label}
+        </label>
+        {/* a value from the address that is not among the options (e.g. a reviewer since removed) stays visible */}
+        <FilterSelect id={`queue-${name}`} value={value} onChange={(e) => onChange({ [name]: e.target.value || null })} options={value && !options.some((o) => o.value === value) ? [...options, { value, label: value }] : options} />
+      </div>
+    );
+  };
   return (
     <div role="search" aria-label="Filter the queue" className="flex flex-wrap items-end gap-3 rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
       {select("workflow", "Workflow", workflows)}

@@ -1,9 +1,8 @@
 import { ScoreBar } from "@/components/cases/score-bar";
 import { WarningList } from "@/components/cases/warning-list";
 import { Badge, statusTone } from "@/components/ui/badge";
+import { featureNames } from "@/lib/console/describe-check";
 import type { SessionDetail } from "@/lib/console/get-session-detail";
-
-const featureLabel: Record<string, string> = { FACE_MATCH: "Face match", LIVENESS: "Liveness", IP_ANALYSIS: "IP analysis", DEVICE_CHECK: "Device check", FACE_LIST_CHECK: "Face lists" };
 
 // Every check attempt: status, score against the thresholds it was judged by, and its warnings.
 export function SessionChecks({ checks }: { checks: SessionDetail["checks"] }) {
@@ -13,14 +12,14 @@ export function SessionChecks({ checks }: { checks: SessionDetail["checks"] }) {
       {checks.map((c) => (
         <li key={c.id} className="py-4 first:pt-0 last:pb-0" data-check={c.feature}>
           <div className="flex flex-wrap items-center gap-2">
-            <h3 className="text-sm font-semibold text-slate-900">{featureLabel[c.feature] ?? c.feature}</h3>
+            <h3 className="text-sm font-semibold text-slate-900">{featureNames[c.feature] ?? c.feature}</h3>
             <Badge tone={statusTone(c.status)}>{c.status}</Badge>
             {c.method ? <Badge>{c.method}</Badge> : null}
             <span className="text-xs text-slate-500">attempt {c.attempt}</span>
           </div>
           {c.thresholds ? (
             <div className="mt-3 max-w-md">
-              <ScoreBar label={featureLabel[c.feature] ?? c.feature} score={c.score} thresholds={c.thresholds} />
+              <ScoreBar label={featureNames[c.feature] ?? c.feature} score={c.score} thresholds={c.thresholds} />
               <p className="mt-1 text-[11px] text-slate-500">Bands: current {c.thresholdSource === "workflow" ? "thresholds of the workflow step" : "application defaults"}; a warning below states those applied at the time.</p>
             </div>
           ) : (

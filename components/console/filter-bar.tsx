@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
+import type { SelectHTMLAttributes } from "react";
 import { Button } from "@/components/ui/button";
 
 export type FilterField =
@@ -9,6 +10,20 @@ export type FilterField =
   | { name: string; label: string; type: "select"; options: { value: string; label: string }[] };
 
 const control = "block w-full rounded-md border-0 px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
+
+// A filter's select: its empty choice is "Any" (no filter), then the options.
+export function FilterSelect({ options, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+  return (
+    <select className={control} {...props}>
+      <option value="">Any</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 // Filters live in the URL (?status=…&page=…), so a filtered view can be shared, bookmarked and reloaded.
 // Submitting resets to the first page.
@@ -38,14 +53,7 @@ export function FilterBar({ fields, values, label }: { fields: FilterField[]; va
             {f.label}
           </label>
           {f.type === "select" ? (
-            <select id={`filter-${f.name}`} name={f.name} defaultValue={values[f.name] ?? ""} className={control} onChange={(e) => apply(e.currentTarget.form!)}>
-              <option value="">Any</option>
-              {f.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
+            <FilterSelect id={`filter-${f.name}`} name={f.name} defaultValue={values[f.name] ?? ""} options={f.options} onChange={(e) => apply(e.currentTarget.form!)} />
           ) : (
             <input id={`filter-${f.name}`} name={f.name} type={f.type} min={f.type === "number" ? 0 : undefined} max={f.type === "number" ? 100 : undefined} placeholder={"placeholder" in f ? f.placeholder : undefined} defaultValue={values[f.name] ?? ""} className={control} />
           )}

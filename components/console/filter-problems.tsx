@@ -1,7 +1,8 @@
 import type { FilterProblem } from "@/lib/console/read-page-filters";
 
 // What is wrong with the filters in the address, in the words of the filter bar's labels.
-export function FilterProblems({ problems, labels }: { problems: FilterProblem[]; labels: Record<string, string> }) {
+export function FilterProblems({ problems, fields }: { problems: FilterProblem[]; fields: { name: string; label: string }[] }) {
+  const labels = Object.fromEntries(fields.map((f) => [f.name, f.label]));
   return (
     <div role="alert" className="mb-4 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
       <p className="font-medium">{problems.length === 1 ? "This filter can't be applied:" : "These filters can't be applied:"}</p>

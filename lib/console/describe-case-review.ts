@@ -23,11 +23,16 @@ export function describeCaseReview(input: { review: ReviewRow; reviews: { id: st
   if (r.reasonCode) lines.push(`Reason: ${input.reasonLabels.get(r.reasonCode) ? `${input.reasonLabels.get(r.reasonCode)} (${r.reasonCode})` : r.reasonCode}`);
   if (r.customerComment) lines.push(`Comment for the customer: ${r.customerComment}`);
   if (r.comment) lines.push(r.action === "comment" ? r.comment : `Internal comment: ${r.comment}`);
-  const mentions = Array.isArray(r.mentions) ? (r.mentions as unknown[]).filter((m): m is string => typeof m === "string") : [];
+  const mentions = mentionedUserIds(r.mentions);
   if (mentions.length > 0) lines.push(`Mentions: ${mentions.map((id) => `@${input.names.get(id) ?? "deleted user"}`).join(", ")}`);
   const first = r.secondOfId ? input.reviews.find((x) => x.id === r.secondOfId) : undefined;
   if (r.secondOfId) lines.push(`Second review of the decision by ${first ? input.reviewer(first.userId) : "an earlier reviewer"}`);
   return { title, lines, kind: r.action === "comment" ? ("note" as const) : ("decision" as const) };
+}
+
+// The console user ids a review's stored mentions name (only notes have any).
+export function mentionedUserIds(mentions: unknown): string[] {
+  return Array.isArray(mentions) ? mentions.filter((m): m is string => typeof m === "string") : [];
 }
 
 // The application's reason codes (its own list, else the defaults), as code -> label.

@@ -1,5 +1,5 @@
-import type { Db } from "@/lib/db";
-import { describeCaseReview, reasonLabelsOf } from "@/lib/console/describe-case-review";
+import type { Db, Prisma } from "@/lib/db";
+import { describeCaseReview, mentionedUserIds, reasonLabelsOf } from "@/lib/console/describe-case-review";
 import { describeCheck, featureNames } from "@/lib/console/describe-check";
 import { parseActorTag, resolveActorNames, type ActorRef } from "@/lib/console/resolve-actor-names";
 
@@ -18,39 +18,50 @@ const detailLines = (details: unknown) =>
     .filter(([, v]) => v !== null && v !== undefined && v !== "")
     .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`);
 
+const caseInclude = {
+  application: { select: { name: true, reasonCodes: true, faceMatchReviewThreshold: true, faceMatchDeclineThreshold: true, livenessReviewThreshold: true, livenessDeclineThreshold: true } },
+  workflow: { select: { label: true } },
+  workflowVersion: { select: { version: true, graph: true } },
+  assignedTo: { select: { email: true } },
+  checks: { orderBy: { createdAt: "asc" as const }, take: LIMIT },
+  events: { orderBy: { createdAt: "asc" as const }, take: LIMIT },
+  reviews: { orderBy: { createdAt: "asc" as const }, take: LIMIT },
+};
+export type CaseRecord = Prisma.VerificationSessionGetPayload<{ include: typeof caseInclude }>;
+
+// The case with everything its timeline (and the PDF built on it) reads. Null when the session is not
+// this application's.
+export function loadCase(db: Db, input: { applicationId: string; sessionId: string }): Promise<CaseRecord | null> {
+  return db.verificationSession.findFirst({ where: { id: input.sessionId, applicationId: input.applicationId }, include: caseInclude });
+}
+
 // The whole life of a case in time order, with who did each thing: creation, capture start, every
 // attempt and check, status changes, assignment, notes, decisions (reason, customer comment, four-eyes)
 // and every webhook delivery about it. Null when the session is not this application's.
 export async function getCaseTimeline(db: Db, input: { applicationId: string; sessionId: string }): Promise<CaseTimelineEntry[] | null> {
-  const s = await db.verificationSession.findFirst({
-    where: { id: input.sessionId, applicationId: input.applicationId },
-    include: {
-      application: { select: { reasonCodes: true, faceMatchReviewThreshold: true, faceMatchDeclineThreshold: true, livenessReviewThreshold: true, livenessDeclineThreshold: true } },
-      workflow: { select: { label: true } },
-      workflowVersion: { select: { version: true, graph: true } },
-      checks: { orderBy: { createdAt: "asc" }, take: LIMIT },
-      events: { orderBy: { createdAt: "asc" }, take: LIMIT },
-      reviews: { orderBy: { createdAt: "asc" }, take: LIMIT },
-    },
-  });
-  if (!s) return null;
+  const s = await loadCase(db, input);
+  return s ? (await buildCaseTimeline(db, s)).entries : null;
+}
+
+// The timeline of a loaded case, and how it names a reviewer (a console user, or "API").
+export async function buildCaseTimeline(db: Db, s: CaseRecord): Promise<{ entries: CaseTimelineEntry[]; reviewer: (userId: string | null) => string }> {
   const [audits, deliveries] = await Promise.all([
-    db.auditLog.findMany({ where: { applicationId: input.applicationId, targetType: "session", targetId: s.id }, orderBy: { createdAt: "asc" }, take: LIMIT }),
+    db.auditLog.findMany({ where: { applicationId: s.applicationId, targetType: "session", targetId: s.id }, orderBy: { createdAt: "asc" }, take: LIMIT }),
     db.webhookDelivery.findMany({
-      where: { event: { sessionId: s.id, applicationId: input.applicationId } },
+      where: { event: { sessionId: s.id, applicationId: s.applicationId } },
       orderBy: { createdAt: "asc" },
       take: LIMIT,
       include: { destination: { select: { label: true } }, event: { select: { type: true, payload: true } } },
     }),
   ]);
-  const mentioned = s.reviews.flatMap((r) => (Array.isArray(r.mentions) ? (r.mentions as unknown[]).filter((m): m is string => typeof m === "string") : []));
+  const mentioned = s.reviews.flatMap((r) => mentionedUserIds(r.mentions));
   const actors: ActorRef[] = [
     ...s.events.map((e) => parseActorTag(e.actor)),
     ...s.reviews.filter((r) => r.userId).map((r) => ({ type: "user", id: r.userId })),
     ...mentioned.map((id) => ({ type: "user", id })),
     ...audits.map((a) => ({ type: a.actorType, id: a.actorId, label: a.actorLabel })),
   ];
-  const nameOf = await resolveActorNames(db, { applicationId: input.applicationId, actors });
+  const nameOf = await resolveActorNames(db, { applicationId: s.applicationId, actors });
   const reviewer = (userId: string | null) => (userId ? nameOf({ type: "user", id: userId }) : "API");
   const names = new Map(mentioned.map((id) => [id, nameOf({ type: "user", id })]));
   const reasonLabels = reasonLabelsOf(s.application.reasonCodes);
@@ -93,5 +104,5 @@ export async function getCaseTimeline(db: Db, input: { applicationId: string; se
     const lines = [`${d.status}, ${d.attempts} attempt${d.attempts === 1 ? "" : "s"}${d.lastStatusCode ? `, last HTTP ${d.lastStatusCode}` : ""}`, ...(d.lastError ? [d.lastError] : [])];
     add({ id: d.id, at: d.createdAt, kind: "webhook", title: `Webhook ${d.event.type}${sent ? ` (${sent})` : ""} to ${d.destination.label}`, actor: "system", status: null, lines });
   }
-  return entries.sort((x, y) => x.at.localeCompare(y.at) || rank[x.kind] - rank[y.kind]);
+  return { entries: entries.sort((x, y) => x.at.localeCompare(y.at) || rank[x.kind] - rank[y.kind]), reviewer };
 }

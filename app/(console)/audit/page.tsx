@@ -44,11 +44,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     { name: "from", label: "From", type: "date" },
     { name: "to", label: "To", type: "date" },
   ];
-  const values = read.filters ? Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === undefined ? undefined : String(v)])) : read.raw;
   return (
     <>
       <PageHeader title="Audit log" description="Who did what, and when. Entries are append-only: nobody, admins included, can edit or delete them." />
-      {read.problems.length > 0 ? <FilterProblems problems={read.problems} labels={Object.fromEntries(fields.map((f) => [f.name, f.label]))} /> : null}
+      {read.problems.length > 0 ? <FilterProblems problems={read.problems} fields={fields} /> : null}
       {filters.session ? (
         <p className="mb-4 text-sm text-slate-600" data-testid="audit-session-filter">
           {result.session ? (
@@ -66,7 +65,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : null}
       <FilterBar
         label="Filter audit log"
-        values={{ ...values, page: undefined }}
+        values={{ ...read.values, page: undefined }}
         fields={fields}
       />
       <SimpleTable
@@ -94,7 +93,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           { header: "Details", cell: (r) => <Details value={r.details} /> },
         ]}
       />
-      {read.filters ? <Pagination basePath="/audit" params={values} page={result.page} pages={result.pages} total={result.total} noun="entry" nouns="entries" /> : null}
+      {read.filters ? <Pagination basePath="/audit" params={read.values} page={result.page} pages={result.pages} total={result.total} noun="entry" nouns="entries" /> : null}
     </>
   );
 }

@@ -23,7 +23,7 @@ const score = (v: number | null) => (v === null ? <span className="text-slate-40
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   await requirePageUser("viewer");
   const app = await getConsoleApplication();
-  const { raw, filters, problems } = readPageFilters(sessionFiltersSchema, await searchParams);
+  const { values, filters, problems } = readPageFilters(sessionFiltersSchema, await searchParams);
   const db = getDb();
   const [result, workflows] = await Promise.all([filters ? searchSessions(db, { applicationId: app.id, filters }) : null, listWorkflows(db, app.id)]);
   const fields: FilterField[] = [
@@ -37,7 +37,6 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
     { name: "lv_min", label: "Liveness ≥", type: "number" },
     { name: "lv_max", label: "Liveness ≤", type: "number" },
   ];
-  const values = filters ? Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === undefined ? undefined : String(v)])) : raw;
   return (
     <>
       <PageHeader title="Sessions" description="Every verification session of this application. Filters are kept in the address, so a view can be shared." />
@@ -68,7 +67,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
           <Pagination basePath="/sessions" params={values} page={result.page} pages={result.pages} total={result.total} noun="session" />
         </>
       ) : (
-        <FilterProblems problems={problems} labels={Object.fromEntries(fields.map((f) => [f.name, f.label]))} />
+        <FilterProblems problems={problems} fields={fields} />
       )}
     </>
   );

@@ -25,9 +25,10 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const user = await requirePageUser("viewer");
   const { id } = await params;
   const app = await getConsoleApplication();
-  const s = /^[0-9a-f-]{36}$/i.test(id) ? await getSessionDetail(getDb(), { applicationId: app.id, sessionId: id }) : null;
+  const ref = { applicationId: app.id, sessionId: id };
+  // the details and the timeline are independent reads of the same session
+  const [s, timeline] = /^[0-9a-f-]{36}$/i.test(id) ? await Promise.all([getSessionDetail(getDb(), ref), getCaseTimeline(getDb(), ref)]) : [null, null];
   if (!s) notFound();
-  const timeline = (await getCaseTimeline(getDb(), { applicationId: app.id, sessionId: s.id })) ?? [];
   const canAct = hasRole(user.role, "reviewer");
   return (
     <>
@@ -101,7 +102,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             <SessionSignals session={s} />
           </Card>
           <Card title="Timeline" description="Everything that happened to this case, in your time zone.">
-            <SessionTimeline entries={timeline} />
+            <SessionTimeline entries={timeline ?? []} />
             <Link href={`/audit?session=${s.id}`} className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
               Audit log for this session →
             </Link>
