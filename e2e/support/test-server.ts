@@ -107,7 +107,6 @@ export async function startTestServer(options: { provider?: DbProvider; env?: Re
   const output = () => log;
   const stop: TestServer["stop"] = async ({ signal = "SIGTERM", keepData = false } = {}) => {
     if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
       child.kill(signal);
       await exited;
     }

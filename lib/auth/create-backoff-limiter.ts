@@ -17,6 +17,12 @@ export type BackoffLimiter = {
 
 type Entry = { failures: number; lastFailureAt: number; blockedUntil: number };
 
+/** The wait a key's `failures`-th failure imposes: 0 within the free failures, then doubling up to the cap. */
+export function backoffWaitMs(failures: number, options: BackoffLimiterOptions): number {
+  const over = failures - options.freeFailures;
+  return over > 0 ? Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.min(over - 1, 40)) : 0;
+}
+
 export function createBackoffLimiter(options: BackoffLimiterOptions): BackoffLimiter {
   const entries = new Map<string, Entry>();
 
@@ -47,8 +53,7 @@ export function createBackoffLimiter(options: BackoffLimiterOptions): BackoffLim
       const entry = live(key, now) ?? { failures: 0, lastFailureAt: now, blockedUntil: 0 };
       entry.failures += 1;
       entry.lastFailureAt = now;
-      const over = entry.failures - options.freeFailures;
-      const wait = over > 0 ? Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.min(over - 1, 40)) : 0;
+      const wait = backoffWaitMs(entry.failures, options);
       entry.blockedUntil = now + wait;
       entries.delete(key);
       entries.set(key, entry);

@@ -5,14 +5,9 @@ import { waitForWork, workInFlight } from "@/lib/bootstrap/track-work";
 import { disconnectDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { disconnectRedis } from "@/lib/redis/get-redis";
 import { releaseHeldDeliveries } from "@/lib/webhooks/release-held-deliveries";
 import { getRunningWebhookWorker } from "@/lib/webhooks/worker";
-
-// Connections other modules open (a Redis client, ...) register their close here; run last.
-const holder = globalThis as unknown as { faceidShutdownHooks?: Map<string, () => Promise<unknown>> };
-export function onShutdown(name: string, close: () => Promise<unknown>): void {
-  (holder.faceidShutdownHooks ??= new Map()).set(name, close);
-}
 
 const settle = (promise: Promise<unknown>, deadline: number) => Promise.race([promise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), Math.max(0, deadline - Date.now())).unref())]);
 
@@ -32,9 +27,7 @@ export async function shutDownGracefully(signal: string): Promise<void> {
   const requestsLeft = await closeHttpServers(deadline);
   await Promise.all([workerStopped, jobsStopped]);
   const released = worker ? await releaseHeldDeliveries(worker.db, worker.workerId).catch(() => 0) : 0;
-  for (const [name, close] of holder.faceidShutdownHooks ?? []) {
-    await close().catch((error: Error) => logger.warn(`closing ${name} failed`, { error: error.message }));
-  }
+  await disconnectRedis();
   await disconnectDb().catch(() => undefined);
   const summary = { signal, ms: Date.now() - started, releasedWebhookDeliveries: released };
   if (!workDone || requestsLeft) logger.warn("shutdown timeout reached: work still in flight was cut", { ...summary, checks: workInFlight(), requests: requestsLeft });

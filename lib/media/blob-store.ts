@@ -26,19 +26,20 @@ function inTransaction<T>(db: Db | Tx, run: (tx: Tx) => Promise<T>): Promise<T> 
 
 type MediaInput = { applicationId: string; kind: string; mimeType: string; bytes: Uint8Array; sessionId?: string; requestId?: string; expiresAt?: Date | null };
 
-function mediaRow(id: string, storageKey: string, input: MediaInput) {
+function mediaRow(id: string, input: MediaInput) {
+  const storageKey = path.posix.join(input.applicationId, id.slice(0, 2), `${id}.bin`);
   return { id, applicationId: input.applicationId, kind: input.kind, mimeType: input.mimeType, storageKey, size: input.bytes.byteLength, sessionId: input.sessionId, requestId: input.requestId, expiresAt: input.expiresAt ?? null };
 }
 
-async function storeFile(db: Db | Tx, id: string, storageKey: string, input: MediaInput): Promise<void> {
-  const file = blobPath(storageKey);
+async function storeFile(db: Db | Tx, row: ReturnType<typeof mediaRow>, sealed: Buffer): Promise<void> {
+  const file = blobPath(row.storageKey);
   await mkdir(path.dirname(file), { recursive: true });
   // write-then-rename: a crash never leaves a half-written blob under the final name
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, encrypt(input.bytes, undefined, `media:${id}`), { mode: 0o600 });
+  await writeFile(tmp, sealed, { mode: 0o600 });
   await rename(tmp, file);
   try {
-    await db.media.create({ data: mediaRow(id, storageKey, input) });
+    await db.media.create({ data: row });
   } catch (error) {
     await rm(file, { force: true });
     throw error;
@@ -47,13 +48,13 @@ async function storeFile(db: Db | Tx, id: string, storageKey: string, input: Med
 
 export async function storeMedia(db: Db | Tx, input: MediaInput): Promise<StoredMedia> {
   const id = randomUUID();
-  const storageKey = path.posix.join(input.applicationId, id.slice(0, 2), `${id}.bin`);
-  if (!mediaInDatabase()) await storeFile(db, id, storageKey, input);
+  const row = mediaRow(id, input);
+  const sealed = encrypt(input.bytes, undefined, `media:${id}`);
+  if (!mediaInDatabase()) await storeFile(db, row, sealed);
   else {
-    const data = encrypt(input.bytes, undefined, `media:${id}`);
     await inTransaction(db, async (tx) => {
-      await tx.media.create({ data: mediaRow(id, storageKey, input) });
-      await tx.mediaBlob.create({ data: { key: storageKey, data: new Uint8Array(data) } });
+      await tx.media.create({ data: row });
+      await tx.mediaBlob.create({ data: { key: row.storageKey, data: new Uint8Array(sealed) } });
     });
   }
   return { id, mimeType: input.mimeType, size: input.bytes.byteLength };
@@ -86,9 +87,10 @@ export async function deleteMedia(db: Db | Tx, ids: string[]): Promise<number> {
   const rows = await db.media.findMany({ where: { id: { in: ids } }, select: { id: true, storageKey: true } });
   // files: also on PostgreSQL, for images not yet moved into the database
   for (const row of rows) await rm(blobPath(row.storageKey), { force: true });
-  if (!mediaInDatabase()) return (await db.media.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })).count;
+  const deleteRows = async (tx: Db | Tx) => (await tx.media.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })).count;
+  if (!mediaInDatabase()) return deleteRows(db);
   return inTransaction(db, async (tx) => {
     await tx.mediaBlob.deleteMany({ where: { key: { in: rows.map((r) => r.storageKey) } } });
-    return (await tx.media.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })).count;
+    return deleteRows(tx);
   });
 }

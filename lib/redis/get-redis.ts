@@ -39,6 +39,20 @@ export function redisKey(name: string): string {
   return `${getEnv().REDIS_KEY_PREFIX}${name}`;
 }
 
+/** Lua that sets `now` to Redis's clock in ms: scripts time by it, so the instances' clocks need not agree. */
+export const LUA_NOW_MS = "local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)";
+
+/**
+ * `redis` with each of `scripts` (one key each) defined as a command of that name, once per connection:
+ * ioredis sends EVALSHA and falls back to EVAL once when the script is not cached yet.
+ */
+export function withRedisScripts<Commands>(redis: Redis, scripts: Record<keyof Commands & string, string>): Redis & Commands {
+  for (const [name, lua] of Object.entries<string>(scripts)) {
+    if (typeof (redis as unknown as Record<string, unknown>)[name] !== "function") redis.defineCommand(name, { numberOfKeys: 1, lua });
+  }
+  return redis as Redis & Commands;
+}
+
 /** The shared command connection, or null when REDIS_URL is unset. */
 export function getRedis(): Redis | null {
   const url = getEnv().REDIS_URL;
