@@ -104,6 +104,9 @@ describe.each(dbProviders)("console review queue over HTTP (%s)", (provider) => 
     const audit = await call("viewer", "GET", "/audit?from=2026-02-30");
     expect(audit.status).toBe(200);
     expect(audit.body).toContain("must be a date such as 2026-03-31");
+    const longSearch = await call("viewer", "GET", `/users?q=${"x".repeat(201)}`);
+    expect(longSearch.status).toBe(200);
+    expect(longSearch.body).toContain("Search for at most 200 characters.");
     const fine = await call("viewer", "GET", "/sessions?status=In%20Review&fm_max=");
     expect(fine.status).toBe(200);
     expect(fine.body).toContain("<span>3 sessions");
