@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from "../support/test-server";
 
 // An evaluator in the console: drops one photo and picks another, runs the face match and sees the
 // score, the thresholds and error-rate chart, the engine's overlays and crops, and the curl command; then
-// a file that is no image gets a readable message. Real server, models, dataset faces and Chromium. The
+// a file that is no image gets a readable message, and liveness and search run on a real selfie. Real server, models, dataset faces and Chromium. The
 // screenshot shows dataset faces on purpose: what the engine saw is the point of this screen.
 const viewer = { email: "admin@playground-ui.test", password: "admin-password-1" };
 const snapshots = "e2e/snapshots";
@@ -67,4 +67,19 @@ test("face match in the playground: drop two photos, see the score, the overlays
   await page.getByTestId("drop-user_image").locator("input[type=file]").setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("just some text, not a photo") });
   await page.getByRole("button", { name: "Run passive liveness" }).click();
   await expect(page.getByTestId("playground-error")).toContainText("not a supported image");
+  // then a real selfie: the liveness verdict and the patch the liveness model scored
+  await page.getByTestId("drop-user_image").locator("input[type=file]").setInputFiles(path.join(facesDir, "images/deepface-01/3.jpg"));
+  await page.getByRole("button", { name: "Run passive liveness" }).click();
+  await expect(page.getByTestId("playground-result")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("playground-error")).toHaveCount(0);
+  await expect(page.getByTestId("score-liveness")).toBeVisible();
+  await expect(page.getByRole("img", { name: "Liveness patch" })).toBeVisible();
+  await expect(page.getByTestId("curl-command")).toContainText("/v3/passive-liveness/");
+  await page.screenshot({ path: "test-results/playground-liveness.png", fullPage: true });
+
+  // face search in an application with nothing enrolled: said plainly
+  await page.getByRole("tab", { name: "Face search" }).click();
+  await page.getByTestId("drop-user_image").locator("input[type=file]").setInputFiles(path.join(facesDir, "images/deepface-01/3.jpg"));
+  await page.getByRole("button", { name: "Run face search" }).click();
+  await expect(page.getByTestId("playground-result")).toContainText("No enrolled face or list entry of this application is similar enough.");
 });
