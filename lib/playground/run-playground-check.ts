@@ -49,11 +49,16 @@ export async function runPlaygroundCheck(form: MultipartForm, input: { check: Pl
   }
   for (const [name, value] of Object.entries(fields)) checkForm.append(name, value);
 
-  const result = await runners[check](checkForm, { applicationId: application.id, apiKeyId: null, settings: applicationSettingsOf(application), origin: "console" });
-  // the check accepted every image it was given, so they all decode
-  const images: PlaygroundImage[] = await Promise.all(
+  // the overlays are computed beside the check (on this thread, while the check runs on an inference
+  // worker); the check's answer comes first, so a bad image gets the check's own error
+  const explaining = Promise.allSettled(
     files.map(async (f) => ({ ...f, overlay: await encodeEngineCrops(await explainFace(await decodeImageOrThrow(getFileField(checkForm, [f.field])!.bytes, { field: f.field }))) })),
   );
+  const result = await runners[check](checkForm, { applicationId: application.id, apiKeyId: null, settings: applicationSettingsOf(application), origin: "console" });
+  const images: PlaygroundImage[] = (await explaining).map((s) => {
+    if (s.status === "rejected") throw s.reason;
+    return s.value;
+  });
   const db = getDb();
   const recorded = await db.apiRequest.findUnique({ where: { id: result.request_id }, select: { result: true } });
   const thresholds = (recorded?.result as { thresholds?: { review: number; decline: number } } | null)?.thresholds ?? null;
