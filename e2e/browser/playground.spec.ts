@@ -5,9 +5,10 @@ import { facesDir, requireFaceDatasets } from "../support/datasets";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 // An evaluator in the console: drops one photo and picks another, runs the face match and sees the
-// score, the thresholds and error-rate chart, the engine's overlays and crops, and the curl command; then
-// a file that is no image gets a readable message, and liveness and search run on a real selfie. Real server, models, dataset faces and Chromium. The
-// screenshot shows dataset faces on purpose: what the engine saw is the point of this screen.
+// score, the thresholds and error-rate chart, the engine's overlays and crops, and the curl command;
+// then a file that is no image gets a readable message, and liveness and search run on a real selfie.
+// Real server, models, dataset faces and Chromium. The screenshot shows dataset faces on purpose: what
+// the engine saw is the point of this screen.
 const viewer = { email: "admin@playground-ui.test", password: "admin-password-1" };
 const snapshots = "e2e/snapshots";
 let server: TestServer;
