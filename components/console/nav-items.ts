@@ -9,6 +9,7 @@ export const navItems: NavItem[] = [
   { href: "/review", label: "Review queue", role: "viewer" },
   { href: "/workflows", label: "Workflows", role: "viewer" },
   { href: "/tuning", label: "Threshold tuning", role: "viewer" },
+  { href: "/playground", label: "Playground", role: "viewer" },
   { href: "/users", label: "Users", role: "viewer" },
   { href: "/lists", label: "Lists", role: "viewer" },
   { href: "/api-requests", label: "API requests", role: "viewer" },

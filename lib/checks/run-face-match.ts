@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { MultipartForm } from "@/lib/api/read-multipart-form";
-import type { ApplicationSettings } from "@/lib/applications/application-settings";
 import { checkUpload, describeFaceWarnings } from "@/lib/checks/analyze-upload";
 import { getBooleanField, getFileField, getScoreField, getTextField } from "@/lib/checks/form-fields";
-import { saveApiRequest } from "@/lib/checks/save-api-request";
+import { saveApiRequest, type CheckContext } from "@/lib/checks/save-api-request";
 import { AppError } from "@/lib/errors";
 import { compareEmbeddings } from "@/lib/vision";
 import { decideScoreStatus } from "@/lib/verification/decide-score-status";
@@ -13,7 +12,7 @@ const SOURCE_FIELDS = ["source_image", "user_image"];
 const TARGET_FIELDS = ["target_image", "ref_image"];
 
 // POST /v3/face-match/: two images -> symmetric 0-100 score, status from the two thresholds, warnings.
-export async function runFaceMatch(form: MultipartForm, ctx: { applicationId: string; apiKeyId: string; settings: ApplicationSettings }) {
+export async function runFaceMatch(form: MultipartForm, ctx: CheckContext) {
   const started = Date.now();
   const { settings } = ctx;
   const vendorData = getTextField(form, "vendor_data");
@@ -51,7 +50,7 @@ export async function runFaceMatch(form: MultipartForm, ctx: { applicationId: st
   const createdAt = new Date().toISOString();
   const report = { status, score, source_image_session_id: null, warnings };
   const urls = await saveApiRequest(
-    { id: requestId, applicationId: ctx.applicationId, apiKeyId: ctx.apiKeyId, endpoint: "face-match", status, score, vendorData, warnings, result: { face_match: report, thresholds: { review, decline } }, durationMs: Date.now() - started },
+    { id: requestId, applicationId: ctx.applicationId, apiKeyId: ctx.apiKeyId, origin: ctx.origin, endpoint: "face-match", status, score, vendorData, warnings, result: { face_match: report, thresholds: { review, decline } }, durationMs: Date.now() - started },
     { keepImages: keep ? [{ kind: "source_image", bytes: source.bytes }, ...(target ? [{ kind: "target_image", bytes: target.bytes }] : [])] : [], retentionDays: settings.retentionDays },
   );
   return {

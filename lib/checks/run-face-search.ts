@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { MultipartForm } from "@/lib/api/read-multipart-form";
-import type { ApplicationSettings } from "@/lib/applications/application-settings";
 import { checkUpload, describeFaceWarnings } from "@/lib/checks/analyze-upload";
 import { describeListWarnings, findFaceMatches, listWarningsStatus } from "@/lib/checks/find-face-matches";
 import { getBooleanField, getFileField, getScoreField, getTextField } from "@/lib/checks/form-fields";
-import { saveApiRequest } from "@/lib/checks/save-api-request";
+import { saveApiRequest, type CheckContext } from "@/lib/checks/save-api-request";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 // POST /v3/face-search/: 1:N against the application's enrolled faces (approved sessions, re-auth
 // enrolments, face-list entries): up to 5 matches, best first, with blocklist/duplicate warnings.
-export async function runFaceSearch(form: MultipartForm, ctx: { applicationId: string; apiKeyId: string; settings: ApplicationSettings }) {
+export async function runFaceSearch(form: MultipartForm, ctx: CheckContext) {
   const started = Date.now();
   const { settings } = ctx;
   const vendorData = getTextField(form, "vendor_data");
@@ -43,7 +42,7 @@ export async function runFaceSearch(form: MultipartForm, ctx: { applicationId: s
   const requestId = randomUUID();
   const report = { status, total_matches: matches.length, matches, warnings };
   const urls = await saveApiRequest(
-    { id: requestId, applicationId: ctx.applicationId, apiKeyId: ctx.apiKeyId, endpoint: "face-search", status, score: matches[0]?.similarity_percentage ?? null, vendorData, warnings, result: { face_search: report }, durationMs: Date.now() - started },
+    { id: requestId, applicationId: ctx.applicationId, apiKeyId: ctx.apiKeyId, origin: ctx.origin, endpoint: "face-search", status, score: matches[0]?.similarity_percentage ?? null, vendorData, warnings, result: { face_search: report, thresholds: { review: settings.faceMatch.review, decline: minSimilarity } }, durationMs: Date.now() - started },
     { keepImages: keep ? [{ kind: "user_image", bytes: image.bytes }] : [], retentionDays: settings.retentionDays },
   );
   return { request_id: requestId, created_at: new Date().toISOString(), vendor_data: vendorData, face_search: { ...report, user_image: urls.user_image ?? null } };

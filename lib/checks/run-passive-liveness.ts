@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { MultipartForm } from "@/lib/api/read-multipart-form";
-import type { ApplicationSettings } from "@/lib/applications/application-settings";
 import { checkUpload, describeFaceWarnings } from "@/lib/checks/analyze-upload";
 import { describeListWarnings, findFaceMatches, listWarningsStatus } from "@/lib/checks/find-face-matches";
 import { getBooleanField, getFileField, getScoreField, getTextField } from "@/lib/checks/form-fields";
-import { saveApiRequest } from "@/lib/checks/save-api-request";
+import { saveApiRequest, type CheckContext } from "@/lib/checks/save-api-request";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decideLiveness } from "@/lib/verification/decide-liveness";
@@ -13,7 +12,7 @@ import type { Warning } from "@/lib/verification/warnings";
 
 // POST /v3/passive-liveness/: one frame -> liveness score and status, face quality and luminance,
 // plus blocklist and duplicate checks against the application's enrolled faces.
-export async function runPassiveLiveness(form: MultipartForm, ctx: { applicationId: string; apiKeyId: string; settings: ApplicationSettings }) {
+export async function runPassiveLiveness(form: MultipartForm, ctx: CheckContext) {
   const started = Date.now();
   const { settings } = ctx;
   const vendorData = getTextField(form, "vendor_data");
@@ -50,7 +49,7 @@ export async function runPassiveLiveness(form: MultipartForm, ctx: { application
     warnings,
   };
   const urls = await saveApiRequest(
-    { id: requestId, applicationId: ctx.applicationId, apiKeyId: ctx.apiKeyId, endpoint: "passive-liveness", status, score, vendorData, warnings, result: { liveness: report, thresholds: { review, decline } }, durationMs: Date.now() - started },
+    { id: requestId, applicationId: ctx.applicationId, apiKeyId: ctx.apiKeyId, origin: ctx.origin, endpoint: "passive-liveness", status, score, vendorData, warnings, result: { liveness: report, thresholds: { review, decline } }, durationMs: Date.now() - started },
     { keepImages: keep ? [{ kind: "reference_image", bytes: image.bytes }] : [], retentionDays: settings.retentionDays },
   );
   return { request_id: requestId, created_at: new Date().toISOString(), vendor_data: vendorData, liveness: { ...report, reference_image: urls.reference_image ?? null } };

@@ -1,13 +1,21 @@
+import type { ApplicationSettings } from "@/lib/applications/application-settings";
 import { getDb } from "@/lib/db";
 import { deleteMedia, storeMedia } from "@/lib/media/blob-store";
 import { createSignedMediaUrl } from "@/lib/media/signed-url";
 import { sniffImageType } from "@/lib/media/sniff-image-type";
 import { getMetrics } from "@/lib/metrics/get-metrics";
 
+/** Who ran a standalone check: a /v3 call with an API key, or the console's playground (no key). */
+export type CheckOrigin = "api" | "console";
+
+/** What a standalone check runs under: the application, its settings, and the caller. */
+export type CheckContext = { applicationId: string; apiKeyId: string | null; settings: ApplicationSettings; origin?: CheckOrigin };
+
 export type ApiRequestRecord = {
   id: string;
   applicationId: string;
-  apiKeyId: string;
+  apiKeyId: string | null;
+  origin?: CheckOrigin;
   endpoint: string;
   status: string | null;
   score: number | null;
@@ -41,7 +49,8 @@ export async function saveApiRequest(record: ApiRequestRecord, options: { keepIm
         score: record.score,
         vendorData: record.vendorData,
         warnings: record.warnings as object,
-        result: { ...(record.result as object), media: Object.fromEntries(stored.map((s) => [s.kind, s.id])) },
+        // playground calls are marked so the request log can tell them from integrations' calls
+        result: { ...(record.result as object), media: Object.fromEntries(stored.map((s) => [s.kind, s.id])), ...(record.origin === "console" ? { origin: "console" } : {}) },
         durationMs: record.durationMs,
       },
     });
@@ -49,6 +58,6 @@ export async function saveApiRequest(record: ApiRequestRecord, options: { keepIm
     await deleteMedia(db, stored.map((s) => s.id)).catch(() => undefined);
     throw error;
   }
-  getMetrics().checks.inc({ origin: "api", type: record.endpoint, status: record.status ?? "none" });
+  getMetrics().checks.inc({ origin: record.origin ?? "api", type: record.endpoint, status: record.status ?? "none" });
   return Object.fromEntries(stored.map((s) => [s.kind, createSignedMediaUrl(s.id)]));
 }

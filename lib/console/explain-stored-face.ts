@@ -1,12 +1,10 @@
 import type { Db } from "@/lib/db";
 import { readMedia } from "@/lib/media/blob-store";
 import { decodeImageOrThrow } from "@/lib/media/decode-image";
-import { encodeJpeg } from "@/lib/media/encode-jpeg";
 import { explainFace } from "@/lib/vision";
+import { encodeEngineCrops, type FaceOverlay } from "./encode-engine-crops";
 
-export type FaceOverlay = Omit<Awaited<ReturnType<typeof explainFace>>, "crops"> & {
-  crops: { label: string; model: string; width: number; height: number; corners: [number, number][]; image: string }[];
-};
+export type { FaceOverlay } from "./encode-engine-crops";
 
 // A few recent explanations, in memory only (crops are face pixels: never written to disk). Stored
 // images never change under an id, so an entry is valid until it is evicted.
@@ -20,11 +18,7 @@ export async function explainStoredFace(db: Db, mediaId: string): Promise<FaceOv
   if (hit) return hit;
   const media = await readMedia(db, mediaId);
   if (!media) return null;
-  const explained = await explainFace(await decodeImageOrThrow(new Uint8Array(media.bytes)));
-  const crops = await Promise.all(
-    explained.crops.map(async ({ rgb, ...c }) => ({ ...c, image: `data:image/jpeg;base64,${(await encodeJpeg({ data: rgb, width: c.width, height: c.height, format: "jpeg", originalWidth: c.width, originalHeight: c.height })).toString("base64")}` })),
-  );
-  const overlay = { ...explained, crops };
+  const overlay = await encodeEngineCrops(await explainFace(await decodeImageOrThrow(new Uint8Array(media.bytes))));
   cache.set(mediaId, overlay);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return overlay;

@@ -4,10 +4,10 @@ import published from "@/lib/vision/published-accuracy.json";
 // bench:accuracy): error rates on the held-out half of faces-dev (identities the score calibration
 // never saw; colour and grayscale chips together). Only these score points are measured; between
 // them the tuning page interpolates and says so.
-const held = published.heldOut;
+export const held = published.heldOut;
 // with no impostor above a point, FMR is only known to be below one in the impostors measured
 const fmrBound = `< ${(100 / held.impostor).toFixed(1)} %`;
-const publishedErrorPoints = held.points.map((p) => ({
+export const publishedErrorPoints = held.points.map((p) => ({
   score: p.score,
   noImpostorAbove: p.fmrImpostorsAbove === 0,
   fmrLabel: p.fmrImpostorsAbove === 0 ? `0 / ${held.impostor} (${fmrBound})` : `${p.fmrImpostorsAbove} / ${held.impostor}`,

@@ -17,7 +17,7 @@ function create() {
     registry,
     httpRequests: new Counter({ name: "faceid_http_requests_total", help: "HTTP requests answered, by route pattern, method and status", labelNames: ["route", "method", "status"], registers }),
     httpDuration: new Histogram({ name: "faceid_http_request_duration_seconds", help: "Time to answer an HTTP request (until the response is returned, not streamed)", labelNames: ["route", "method", "status"], buckets: seconds, registers }),
-    checks: new Counter({ name: "faceid_checks_total", help: "Face checks finished, by origin (api: /v3 standalone, session: hosted capture), type and status", labelNames: ["origin", "type", "status"], registers }),
+    checks: new Counter({ name: "faceid_checks_total", help: "Face checks finished, by origin (api: /v3 standalone, console: the console playground, session: hosted capture), type and status", labelNames: ["origin", "type", "status"], registers }),
     inferenceSeconds: new Histogram({ name: "faceid_inference_job_seconds", help: "One inference job (a whole image analysis or liveness scoring), queueing behind other jobs in its inference worker included", labelNames: ["task"], buckets: seconds, registers }),
     shed: new Counter({ name: "faceid_shed_requests_total", help: "Requests refused with 503 because an admission gate was full (load shedding)", labelNames: ["gate"], registers }),
     webhookAttempts: new Counter({ name: "faceid_webhook_attempts_total", help: "Webhook delivery attempts, by outcome (delivered, retry, failed)", labelNames: ["outcome"], registers }),

@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { getConsoleApplication } from "@/lib/applications/get-console-application";
+import { withConsoleSession } from "@/lib/auth/with-console-session";
+import { admitUploadedCheck } from "@/lib/checks/admit-check";
+import { runPlaygroundCheck } from "@/lib/playground/run-playground-check";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/console/playground/passive-liveness – liveness of one image in the console (multipart: user_image, keep?), as /v3/passive-liveness/ runs it
+// Any signed-in role; the same upload limits and check slots as the API, under the console's application.
+export const POST = withConsoleSession("viewer", async (req, user) => {
+  const application = await getConsoleApplication();
+  return admitUploadedCheck(req, { applicationId: application.id, max: 6 * 1024 * 1024 }, async (form) => NextResponse.json(await runPlaygroundCheck(form, { check: "passive-liveness", application, user })));
+}, { accepts: ["multipart/form-data"] });
