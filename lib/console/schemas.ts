@@ -23,9 +23,24 @@ const optionalDate = z
   .transform((v) => v || undefined);
 const page = z.coerce.number().int().min(1).max(10_000).catch(1).default(1);
 
+// A published version number; and an A/B branch as "splitNodeId:branchId" (matched against
+// VerificationSession.splitBranches)
+const optionalVersion = z
+  .string()
+  .optional()
+  .refine((v) => !v || /^[1-9]\d{0,5}$/.test(v), { message: "must be a version number such as 2" })
+  .transform((v) => (v ? Number(v) : undefined));
+const optionalBranch = z
+  .string()
+  .optional()
+  .refine((v) => !v || /^[A-Za-z0-9._-]{1,100}:[A-Za-z0-9._-]{1,100}$/.test(v), { message: "must be a split and its branch, such as ab-split-1:b" })
+  .transform((v) => v || undefined);
+
 export const sessionFiltersSchema = z.object({
   status: optionalText,
   workflow: optionalText,
+  version: optionalVersion,
+  branch: optionalBranch,
   vendor_data: optionalText,
   from: optionalDate,
   to: optionalDate,
