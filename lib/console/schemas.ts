@@ -88,3 +88,13 @@ export const brandingSchema = z.object({
     .nullable(),
 });
 export type Branding = z.infer<typeof brandingSchema>;
+
+// The tuning page's what-if: application defaults to try (absent: the saved ones).
+const queryScore = z.coerce.number().int().min(0).max(100).optional();
+export const whatIfQuerySchema = z.object({ fm_review: queryScore, fm_decline: queryScore, lv_review: queryScore, lv_decline: queryScore });
+
+// One workflow step's own thresholds from the tuning page (null: use the application default).
+const stepScore = z.number().int().min(0).max(100).nullable();
+export const workflowThresholdsSchema = z
+  .object({ workflow_id: z.string().min(1).max(100), node_id: z.string().min(1).max(100), review_threshold: stepScore, decline_threshold: stepScore })
+  .refine((b) => b.review_threshold === null || b.decline_threshold === null || b.decline_threshold <= b.review_threshold, { message: "The decline threshold cannot be above the review threshold.", path: ["decline_threshold"] });
