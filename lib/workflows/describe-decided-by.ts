@@ -8,7 +8,7 @@ function pathNote(pathEnd: { status: string } | null): string {
   return pathEnd ? `, although the path ended at ${pathEnd.status}` : "; the run stopped there, as nothing after a decline can change it";
 }
 
-// The stored rule in words, for the case view and the PDF: "In Review because the face-match score 62 is
+// The stored rule in words, for the session page and the review queue: "In Review because the face-match score 62 is
 // below this workflow's review threshold 70, although the path ended at Approved". `names` resolves
 // console user ids to something a reviewer recognises (an email); an unknown id reads "a reviewer".
 export function describeDecidedBy(decidedBy: DecidedBy, names: Record<string, string> = {}): string {
