@@ -8,6 +8,7 @@ type Perf = Awaited<ReturnType<typeof getWorkflowPerformance>>;
 
 // The figures behind the charts, with links to the sessions of each version and branch.
 export function PerformanceTables({ workflowId, perf }: { workflowId: string; perf: Perf }) {
+  const rate = (n: number, r: number | null) => <span className="whitespace-nowrap">{`${n} · ${formatRate(r)}`}</span>;
   const sessions = (filter: string) => `/sessions?workflow=${workflowId}&${filter}`;
   return (
     <div className="mt-6 grid gap-6 xl:grid-cols-2">
@@ -18,9 +19,9 @@ export function PerformanceTables({ workflowId, perf }: { workflowId: string; pe
           columns={[
             { header: "Version", cell: (r) => <Link className="font-medium text-brand-700 hover:underline" href={sessions(`version=${r.version}`)}>v{r.version}</Link> },
             { header: "Sessions", cell: (r) => r.sessions },
-            { header: "Approved", cell: (r) => `${r.approved} · ${formatRate(r.approvalRate)}` },
-            { header: "Review", cell: (r) => `${r.review} · ${formatRate(r.reviewRate)}` },
-            { header: "Declined", cell: (r) => `${r.declined} · ${formatRate(r.declineRate)}` },
+            { header: "Approved", cell: (r) => rate(r.approved, r.approvalRate) },
+            { header: "Review", cell: (r) => rate(r.review, r.reviewRate) },
+            { header: "Declined", cell: (r) => rate(r.declined, r.declineRate) },
             { header: "Median time", cell: (r) => formatDuration(r.medianDecisionMs) },
           ]}
         />
@@ -38,23 +39,25 @@ export function PerformanceTables({ workflowId, perf }: { workflowId: string; pe
         />
       </Card>
       {perf.splits.map((split) => (
-        <Card key={split.nodeId} title={`Branches of ${split.label}`}>
-          <div data-testid={`branches-${split.nodeId}`}>
-            <SimpleTable
-              rows={split.branches.map((b) => ({ ...b, id: b.branchId }))}
-              empty="No branches."
-              columns={[
-                { header: "Branch", cell: (r) => <Link className="font-medium text-brand-700 hover:underline" href={sessions(`branch=${encodeURIComponent(`${split.nodeId}:${r.branchId}`)}`)}>{r.branchId}</Link> },
-                { header: "Configured", cell: (r) => (r.percentage === null ? "—" : `${r.percentage} %`) },
-                { header: "Sessions", cell: (r) => <span data-testid={`branch-sessions-${r.branchId}`}>{r.sessions}</span> },
-                { header: "Approved", cell: (r) => `${r.approved} · ${formatRate(r.approvalRate)}` },
-                { header: "Review", cell: (r) => `${r.review} · ${formatRate(r.reviewRate)}` },
-                { header: "Declined", cell: (r) => `${r.declined} · ${formatRate(r.declineRate)}` },
-                { header: "Median time", cell: (r) => formatDuration(r.medianDecisionMs) },
-              ]}
-            />
-          </div>
-        </Card>
+        <div key={split.nodeId} className="xl:col-span-2">
+          <Card title={`Branches of ${split.label}`}>
+            <div data-testid={`branches-${split.nodeId}`}>
+              <SimpleTable
+                rows={split.branches.map((b) => ({ ...b, id: b.branchId }))}
+                empty="No branches."
+                columns={[
+                  { header: "Branch", cell: (r) => <Link className="font-medium text-brand-700 hover:underline" href={sessions(`branch=${encodeURIComponent(`${split.nodeId}:${r.branchId}`)}`)}>{r.branchId}</Link> },
+                  { header: "Configured", cell: (r) => (r.percentage === null ? "—" : `${r.percentage} %`) },
+                  { header: "Sessions", cell: (r) => <span data-testid={`branch-sessions-${r.branchId}`}>{r.sessions}</span> },
+                  { header: "Approved", cell: (r) => rate(r.approved, r.approvalRate) },
+                  { header: "Review", cell: (r) => rate(r.review, r.reviewRate) },
+                  { header: "Declined", cell: (r) => rate(r.declined, r.declineRate) },
+                  { header: "Median time", cell: (r) => formatDuration(r.medianDecisionMs) },
+                ]}
+              />
+            </div>
+          </Card>
+        </div>
       ))}
     </div>
   );

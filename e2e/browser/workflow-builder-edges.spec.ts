@@ -29,7 +29,8 @@ async function openBuilder(page: Page) {
   await page.getByLabel("Email").fill(admin.email);
   await page.getByLabel("Password").fill(admin.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  // the overview draws its charts first: slow on a busy machine
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible({ timeout: 30_000 });
   await page.goto(`${server.url}/workflows/${workflowId}`);
   await expect(page.getByTestId("workflow-builder")).toBeVisible();
 }

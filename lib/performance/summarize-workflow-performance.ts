@@ -88,12 +88,16 @@ function summarizeSteps(nodes: PerfNode[], sessions: readonly PerfSession[], che
     bySession.set(c.sessionId, (bySession.get(c.sessionId) ?? 0) + 1);
     rows.set(c.nodeId, bySession);
   }
-  return nodes.filter((n) => CHECKS.has(n.type)).map((node) => {
+  const checks_ = nodes.filter((n) => CHECKS.has(n.type));
+  // two unlabelled checks of one kind (one per A/B branch) are told apart by their node ids
+  const nameOf = (node: PerfNode) => node.label ?? FEATURE_NAMES[node.type];
+  const shared = (node: PerfNode) => checks_.filter((n) => nameOf(n) === nameOf(node)).length > 1;
+  return checks_.map((node) => {
     const withResults = rows.get(node.id) ?? new Map<string, number>();
     const stuck = sessions.filter((s) => s.pendingNodeId === node.id && s.status === "Abandoned").map((s) => s.id);
     const reached = new Set([...withResults.keys(), ...stuck]);
     const retries = [...withResults.values()].reduce((sum, n) => sum + n - 1, 0);
-    return { nodeId: node.id, label: node.label ?? FEATURE_NAMES[node.type], feature: node.type, reached: reached.size, finished: reached.size - stuck.length, dropped: stuck.length, retries };
+    return { nodeId: node.id, label: shared(node) ? `${nameOf(node)} (${node.id})` : nameOf(node), feature: node.type, reached: reached.size, finished: reached.size - stuck.length, dropped: stuck.length, retries };
   });
 }
 

@@ -67,7 +67,7 @@ export default async function WorkflowPerformancePage({ params, searchParams }: 
       </div>
       {perf.splits.map((split) => (
         <div key={split.nodeId} className="mt-6">
-          <Card title={`A/B split: ${split.label}`} description="Each branch's outcomes; the approval rates are compared with a two-proportion z-test.">
+          <Card title={split.label === "A/B split" ? "A/B split" : `A/B split: ${split.label}`} description="Each branch's outcomes; the approval rates are compared with a two-proportion z-test.">
             <BranchRatesChart branches={split.branches} />
             {split.comparisons.map((c) => (
               <p key={c.b} className="mt-3 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200" data-testid="split-significance">
