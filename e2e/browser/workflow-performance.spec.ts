@@ -84,6 +84,7 @@ test("a case says what decided it", async ({ page }) => {
   await page.goto(`${server.url}/sessions/${reviewed.id}`);
   await expect(page.getByTestId("session-status")).toHaveText("In Review");
   await expect(page.getByTestId("decided-by")).toContainText(/In Review because the liveness score \d+ is below this workflow's review threshold 100, although the path ended at Approved\./);
+  await page.screenshot({ path: "test-results/case-decided-by.png" });
   await page.goto(`${server.url}/sessions/${approved.id}`);
   await expect(page.getByTestId("decided-by")).toContainText("Approved because the path ended at the Approved end.");
   await page.goto(`${server.url}/review?case=${reviewed.id}`);
