@@ -4,6 +4,7 @@ import Link from "next/link";
 import { formatDateTime } from "@/components/console/format-date";
 import { CaseEvidence } from "@/components/cases/case-evidence";
 import { CaseTimelinePanel } from "@/components/cases/case-timeline-panel";
+import { DecidedByNote } from "@/components/cases/decided-by-note";
 import { ScoreBar } from "@/components/cases/score-bar";
 import { WarningList } from "@/components/cases/warning-list";
 import { Badge, statusTone } from "@/components/ui/badge";
@@ -29,6 +30,7 @@ export function CaseView({ item, canAct = false, children }: { item: ReviewCase;
       <div className="grid gap-6 px-5 py-5 xl:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)]">
         <CaseEvidence key={item.id} sessionId={item.id} canAct={canAct} />
         <div className="space-y-5">
+          <DecidedByNote text={item.decidedBy} />
           <div className="space-y-4">
             {item.faceMatch ? <ScoreBar label="Face match" score={item.faceMatch.score} thresholds={item.faceMatch.thresholds} caption="current thresholds" /> : null}
             {item.liveness ? <ScoreBar label={`Liveness${item.liveness.method ? ` (${item.liveness.method})` : ""}`} score={item.liveness.score} thresholds={item.liveness.thresholds} caption="current thresholds" /> : null}

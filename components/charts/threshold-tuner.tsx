@@ -11,6 +11,11 @@ import { Card } from "@/components/ui/card";
 import { estimateErrorRates } from "@/lib/console/published-error-rates";
 import { simulateThresholds, type Band, type Counts, type ScoreSample } from "@/lib/console/simulate-thresholds";
 
+const pinnedNote = (samples: ScoreSample[]) => {
+  const pinned = samples.filter((s) => s.own).length;
+  return pinned ? `; ${pinned} ran under a workflow's own thresholds and keep them when the defaults move` : "";
+};
+
 type Saved = { faceMatchReviewThreshold: number; faceMatchDeclineThreshold: number; livenessReviewThreshold: number; livenessDeclineThreshold: number };
 
 function Outcomes({ counts, label }: { counts: Counts; label: string }) {
@@ -74,7 +79,7 @@ export function ThresholdTuner({ saved, faceMatch, liveness, canSave }: { saved:
     onSuccess: (data) => setBase(data),
   });
   const panel = (name: string, samples: ScoreSample[], band: Band, set: (b: Band) => void, counts: Counts, withRates: boolean) => (
-    <Card title={name} description={`${plural(samples.length, "recent check")} with a score.`}>
+    <Card title={name} description={`${plural(samples.length, "recent check")} with a score${pinnedNote(samples)}.`}>
       <ScoreHistogram name={name} samples={samples} band={band} onChange={set} />
       <div className="mt-3 flex flex-wrap items-end gap-4">
         {(["decline", "review"] as const).map((which) => (

@@ -10,6 +10,7 @@ import {
   useReactFlow,
   type Connection,
   type EdgeChange,
+  type FitViewOptions,
   type IsValidConnection,
   type NodeChange,
 } from "@xyflow/react";
@@ -21,6 +22,11 @@ import type { BuilderEdge, BuilderNode, BuilderSnapshot } from "@/components/wor
 import type { GraphIssue, NodeType } from "@/lib/workflows/types";
 
 export const PALETTE_MIME = "application/x-faceid-workflow-node";
+
+// The minimap (bottom right) and the zoom controls (bottom left) float over the canvas: fitting the
+// view keeps a band at the bottom as tall as the minimap (plus its 15px margin) free of nodes.
+export const MINIMAP = { width: 150, height: 100 };
+const FIT_VIEW: FitViewOptions = { padding: { top: "48px", left: "56px", right: "48px", bottom: `${MINIMAP.height + 40}px` }, maxZoom: 1 };
 
 const nodeTypes = Object.fromEntries(Object.keys(nodeDefinitions).map((t) => [t, NodeCard]));
 const handleTone: Record<string, keyof typeof outputTones> = { true: "green", approved: "green", false: "red", declined: "red", review: "amber" };
@@ -101,14 +107,14 @@ export function BuilderCanvas({ snapshot, issues, readOnly, onNodesChange, onEdg
         deleteKeyCode={null}
         defaultEdgeOptions={{ type: "smoothstep" }}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.25}
         maxZoom={1.75}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />
-        <MiniMap pannable zoomable style={{ width: 150, height: 100 }} nodeBorderRadius={8} nodeColor={(n) => nodeTones[getNodeDefinition(n.type ?? "")?.tone ?? "slate"].hex} maskColor="rgb(241 245 249 / 0.7)" />
-        <Controls showInteractive={false} fitViewOptions={{ padding: 0.2, maxZoom: 1 }} />
+        <MiniMap pannable zoomable style={{ width: MINIMAP.width, height: MINIMAP.height }} nodeBorderRadius={8} nodeColor={(n) => nodeTones[getNodeDefinition(n.type ?? "")?.tone ?? "slate"].hex} maskColor="rgb(241 245 249 / 0.7)" />
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
       </ReactFlow>
     </div>
   );

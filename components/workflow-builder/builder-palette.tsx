@@ -26,17 +26,18 @@ export function BuilderPalette({ onAdd, readOnly }: { onAdd: (type: NodeType) =>
                     disabled={readOnly}
                     data-testid={`palette-${def.type}`}
                     aria-label={`Add ${def.title}`}
+                    title={def.description}
                     onDragStart={(e) => {
                       e.dataTransfer.setData(PALETTE_MIME, def.type);
                       e.dataTransfer.effectAllowed = "copy";
                     }}
                     onClick={() => onAdd(def.type)}
-                    className="group flex w-full cursor-grab items-center gap-2.5 rounded-lg px-2 py-1.5 text-left ring-1 ring-transparent transition hover:bg-slate-50 hover:ring-slate-200 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none active:cursor-grabbing disabled:cursor-not-allowed disabled:opacity-60"
+                    className="group flex w-full cursor-grab items-start gap-2.5 rounded-lg px-2 py-1.5 text-left ring-1 ring-transparent transition hover:bg-slate-50 hover:ring-slate-200 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none active:cursor-grabbing disabled:cursor-not-allowed disabled:opacity-60"
                   >
                     <span className={`flex size-7 shrink-0 items-center justify-center rounded-md ${nodeTones[def.tone].icon}`}>{def.icon}</span>
                     <span className="min-w-0">
                       <span className="block text-sm font-medium text-slate-800">{def.title}</span>
-                      <span className="block truncate text-[11px] text-slate-500">{def.description}</span>
+                      <span className="block text-[11px] leading-snug text-slate-500" data-testid="palette-description">{def.description}</span>
                     </span>
                   </button>
                 </li>

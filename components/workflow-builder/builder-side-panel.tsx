@@ -22,6 +22,14 @@ const shortcuts = [
 export function BuilderSidePanel({ editor, issues, issuesByNode, readOnly, state, graph }: Props) {
   const [tab, setTab] = useState<Tab>("inspect");
   const selected = editor.present.nodes.filter((n) => n.selected);
+  // selecting another node (on the canvas, or from the problems list) opens it in the inspector,
+  // whichever tab was showing
+  const selectedId = selected.length === 1 ? selected[0].id : null;
+  const [shownId, setShownId] = useState(selectedId);
+  if (selectedId !== shownId) {
+    setShownId(selectedId);
+    if (selectedId) setTab("inspect");
+  }
   const tabs: { id: Tab; label: string; count?: number }[] = [
     { id: "inspect", label: "Inspector" },
     { id: "problems", label: "Problems", count: issues.length },

@@ -9,6 +9,9 @@ import type { BuilderEditor } from "@/components/workflow-builder/use-builder-ed
 import { isCheckNodeType } from "@/lib/workflows/graph-rules";
 import type { GraphIssue } from "@/lib/workflows/types";
 
+// checks judged on a score against review/decline thresholds (their own, else the application's)
+const SCORED = new Set(["FACE_MATCH", "LIVENESS"]);
+
 type Props = { node: BuilderNode; issues: GraphIssue[]; editor: BuilderEditor; readOnly: boolean };
 
 // The selected node's settings; every change is validated at once (the same zod schemas as the API).
@@ -54,6 +57,11 @@ export function NodeInspector({ node, issues, editor, readOnly }: Props) {
               {text}
             </label>
           ))}
+          <p className="pt-1 text-xs leading-relaxed text-slate-500" data-testid="routing-explainer">
+            {(node.data.routing ?? "next") === "next"
+              ? `The result joins the verdict, and the worst status wins over the path: ${SCORED.has(node.type ?? "") ? "a score below this check's review threshold sends the session to In Review, below its decline threshold it is Declined at once" : "In Review or Declined here overrides"}, even when the path ends at Approved.`
+              : "The result only picks the path: the end node the path reaches decides the status, whatever this check's thresholds were."}
+          </p>
         </fieldset>
       ) : null}
       {general.length ? (

@@ -11,6 +11,7 @@ import { BuilderContext } from "@/components/workflow-builder/builder-context";
 import { BuilderPalette } from "@/components/workflow-builder/builder-palette";
 import { BuilderSidePanel } from "@/components/workflow-builder/builder-side-panel";
 import { BuilderToolbar } from "@/components/workflow-builder/builder-toolbar";
+import { withRoutingIssues } from "@/components/workflow-builder/check-outputs";
 import { downloadJson } from "@/components/workflow-builder/download-json";
 import { graphToSnapshot, snapshotToGraph } from "@/components/workflow-builder/graph-conversion";
 import { ImportDialog } from "@/components/workflow-builder/import-dialog";
@@ -41,7 +42,7 @@ function Workspace({ initial, readOnly }: Props) {
   useBuilderShortcuts(editor, readOnly);
   const graph = useMemo(() => snapshotToGraph(editor.present), [editor.present]);
   // the engine's own validator, run on every edit: what publishing would refuse is shown before trying
-  const issues = useMemo(() => validateWorkflowGraph(graph), [graph]);
+  const issues = useMemo(() => withRoutingIssues(validateWorkflowGraph(graph), editor.present.nodes), [graph, editor.present.nodes]);
   const issuesByNode = useMemo(() => {
     const map = new Map<string, GraphIssue[]>();
     for (const issue of issues) if (issue.nodeId) map.set(issue.nodeId, [...(map.get(issue.nodeId) ?? []), issue]);

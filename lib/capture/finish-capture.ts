@@ -6,6 +6,7 @@ import { Prisma, type Db } from "@/lib/db";
 import { changeSessionStatus } from "@/lib/sessions/change-session-status";
 import { createFaceTemplate } from "@/lib/templates/create-face-template";
 import { createWarning, type Warning } from "@/lib/verification/warnings";
+import type { DecidedBy } from "@/lib/workflows/derive-decided-by";
 import type { FinalStatus } from "@/lib/workflows/types";
 
 export function deviceHash(applicationId: string, deviceId: string): string {
@@ -16,7 +17,8 @@ export function deviceHash(applicationId: string, deviceId: string): string {
 // selfie's face is kept as a sealed "candidate" template (never searched nor matched) whatever the
 // outcome, so a later manual decision can enrol or blocklist it. changeSessionStatus then does what the
 // outcome implies (applyDecisionEffects), exactly as for a reviewer's decision.
-export async function finishCapture(db: Db, input: { session: CaptureSessionRow; status: FinalStatus; pathTaken: string[]; selfie: AnalyzedUpload | null; reason: string; lastChallenge?: StoredChallenge | null }) {
+// `decidedBy` (what decided the status) and `splitBranches` are written in the same transaction.
+export async function finishCapture(db: Db, input: { session: CaptureSessionRow; status: FinalStatus; pathTaken: string[]; selfie: AnalyzedUpload | null; reason: string; lastChallenge?: StoredChallenge | null; decidedBy: DecidedBy; splitBranches: string | null }) {
   const { session } = input;
   const face = input.selfie?.analysis.primary;
   await changeSessionStatus(db, {
@@ -26,7 +28,7 @@ export async function finishCapture(db: Db, input: { session: CaptureSessionRow;
     to: input.status,
     actor: "end_user",
     reason: input.reason,
-    data: { pathTaken: input.pathTaken, challenge: Prisma.DbNull },
+    data: { pathTaken: input.pathTaken, challenge: Prisma.DbNull, decidedBy: input.decidedBy, splitBranches: input.splitBranches },
     apply: async (tx) => {
       if (input.status === "Declined" && input.lastChallenge && input.lastChallenge.attempt >= input.lastChallenge.maxAttempts) {
         const last = await tx.checkResult.findFirst({ where: { sessionId: session.id, feature: "LIVENESS" }, orderBy: { createdAt: "desc" } });

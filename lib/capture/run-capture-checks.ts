@@ -14,16 +14,17 @@ import { compareWithTemplate } from "@/lib/templates/compare-with-template";
 import { decideScoreStatus, type Thresholds } from "@/lib/verification/decide-score-status";
 import { createWarning, type Warning } from "@/lib/verification/warnings";
 import { compileWorkflowPlan } from "@/lib/workflows/compile-workflow-plan";
+import { deriveDecidedBy, type DecidedBy, type DecisiveCheck } from "@/lib/workflows/derive-decided-by";
 import { runWorkflowStep } from "@/lib/workflows/run-workflow-step";
-import type { CheckResultInput, FinalStatus, WorkflowGraph, WorkflowSignals } from "@/lib/workflows/types";
+import type { CheckResultInput, FinalStatus, SplitTaken, WorkflowGraph, WorkflowSignals } from "@/lib/workflows/types";
 
 export type CaptureSession = { id: string; applicationId: string; vendorData: string | null; referenceTemplateId: string | null; graph: WorkflowGraph; stepUp: StoredStepUp | null; resubmissions?: number };
 export type Settings = { faceMatch: Thresholds; liveness: Thresholds; retentionDays: number | null };
 // `burst`: the PASSIVE burst's own verdict (verify-capture-burst.ts), null for the other methods
 export type Submission = { challenge: StoredChallenge; frames: AnalyzedUpload[]; burst: BurstVerdict | null };
 export type CaptureProgress =
-  | { kind: "challenge"; challenge: StoredChallenge; retryReason: RetryReason | null }
-  | { kind: "outcome"; status: FinalStatus; pathTaken: string[]; selfie: AnalyzedUpload | null };
+  | { kind: "challenge"; challenge: StoredChallenge; retryReason: RetryReason | null; splitBranches: string | null }
+  | { kind: "outcome"; status: FinalStatus; pathTaken: string[]; selfie: AnalyzedUpload | null; splitBranches: string | null; decidedBy: DecidedBy };
 
 type Config = { review_threshold?: number; decline_threshold?: number; face_liveness_method?: LivenessMethod; block_anonymizers?: boolean; review_new_device?: boolean; check_blocklist?: boolean; check_duplicates?: boolean };
 type Recorded = { status: "Approved" | "In Review" | "Declined"; score?: number | null; warnings: Warning[]; method?: string; data?: Record<string, unknown>; mediaIds?: Record<string, string> };
@@ -31,6 +32,10 @@ type Recorded = { status: "Approved" | "In Review" | "Declined"; score?: number 
 function thresholdsOf(config: Config, fallback: Thresholds): Thresholds {
   return { review: config.review_threshold ?? fallback.review, decline: config.decline_threshold ?? fallback.decline };
 }
+
+// The A/B branches taken as ",splitNodeId:branchId," pairs, so a list filter is one LIKE.
+const toSplitBranches = (branches: SplitTaken[]) => (branches.length ? `,${branches.map((b) => `${b.nodeId}:${b.branchId}`).join(",")},` : null);
+const thresholdsIn = (data: unknown) => ((data as { thresholds?: Thresholds } | null)?.thresholds ?? null);
 
 // The workflow node a stored check ran for.
 const nodeIdOf = (r: { data: unknown }) => String((r.data as { nodeId?: string } | null)?.nodeId);
@@ -58,6 +63,7 @@ export async function runCaptureChecks(db: Db, input: { session: CaptureSession;
   const signals: WorkflowSignals = session.stepUp?.signals ?? {};
   const { rows, attemptsBefore } = await currentRoundChecks(db, session);
   const results: CheckResultInput[] = rows.map((r) => ({ nodeId: nodeIdOf(r), feature: r.feature as CheckResultInput["feature"], status: r.status as CheckResultInput["status"], score: r.score, warnings: r.warnings as Warning[] }));
+  const decisive: DecisiveCheck[] = rows.map((r) => ({ nodeId: nodeIdOf(r), status: r.status, score: r.score, thresholds: thresholdsIn(r.data), warnings: (r.warnings ?? []) as Warning[] }));
   let pending = input.submission;
   let selfie: AnalyzedUpload | null = null;
   let selfieMediaId: string | null = null;
@@ -66,6 +72,7 @@ export async function runCaptureChecks(db: Db, input: { session: CaptureSession;
   const record = async (nodeId: string, feature: CheckResultInput["feature"], attempt: number, r: Recorded) => {
     await db.checkResult.create({ data: { sessionId: session.id, feature, attempt: attempt + (attemptsBefore.get(nodeId) ?? 0), status: r.status, method: r.method ?? null, score: r.score ?? null, warnings: r.warnings, data: { nodeId, ...r.data }, mediaIds: r.mediaIds } });
     results.push({ nodeId, feature, status: r.status, score: r.score, warnings: r.warnings });
+    decisive.push({ nodeId, status: r.status, score: r.score ?? null, thresholds: thresholdsIn(r.data), warnings: r.warnings });
     getMetrics().checks.inc({ origin: "session", type: feature.toLowerCase().replaceAll("_", "-"), status: r.status });
   };
   const keepSelfie = async (frame: AnalyzedUpload) => {
@@ -76,7 +83,9 @@ export async function runCaptureChecks(db: Db, input: { session: CaptureSession;
 
   for (let guard = 0; guard < 50; guard++) {
     const step = runWorkflowStep({ plan, sessionId: session.id, results, signals });
-    if (step.type === "outcome") return { kind: "outcome", status: step.status, pathTaken: step.pathTaken, selfie };
+    if (step.type === "outcome") {
+      return { kind: "outcome", status: step.status, pathTaken: step.pathTaken, selfie, splitBranches: toSplitBranches(step.branches), decidedBy: deriveDecidedBy({ plan, cause: step.cause, checks: decisive }) };
+    }
     const config = step.config as Config;
     if (step.feature === "IP_ANALYSIS") {
       const blocked = Boolean(config.block_anonymizers && signals.anonymous_network);
@@ -134,7 +143,7 @@ export async function runCaptureChecks(db: Db, input: { session: CaptureSession;
     const method = step.feature === "LIVENESS" ? strongerMethod(workflowMethod, stepUpMethod) : "PASSIVE";
     const maxAttempts = step.feature === "LIVENESS" ? Number((step.config as { max_attempts?: number }).max_attempts ?? 3) : 1;
     const challenge: StoredChallenge = { ...createChallenge(method), nodeId: step.nodeId, attempt: step.attempt, maxAttempts, issuedAt: new Date().toISOString() };
-    return { kind: "challenge", challenge, retryReason };
+    return { kind: "challenge", challenge, retryReason, splitBranches: toSplitBranches(step.branches) };
   }
   throw new Error("workflow did not reach an outcome");
 }

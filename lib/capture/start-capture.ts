@@ -8,7 +8,7 @@ import { runCaptureChecks } from "@/lib/capture/run-capture-checks";
 import type { StoredStepUp } from "@/lib/capture/session-context";
 import type { LivenessMethod } from "@/lib/capture/types";
 import type { DeviceKeyProof } from "@/lib/capture/verify-device-key";
-import { getDb } from "@/lib/db";
+import { getDb, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isAnonymousIp } from "@/lib/ip/anonymous-networks";
 import { changeSessionStatus } from "@/lib/sessions/change-session-status";
@@ -30,7 +30,7 @@ export async function startCapture(input: { token: string; deviceId: string; dev
   if (session.expiresAt < new Date()) throw new AppError("gone", "This verification link has expired.");
   if (session.status === "Resubmitted") {
     // a reviewer asked for a new attempt: the same device and step-up, a fresh run of the workflow
-    await changeSessionStatus(db, { applicationId: session.applicationId, sessionId: session.id, from: ["Resubmitted"], to: "In Progress", actor: "end_user", reason: "new attempt after a resubmission request", data: { abandonAt: new Date(Date.now() + sessionCompleteWithinMs()) } });
+    await changeSessionStatus(db, { applicationId: session.applicationId, sessionId: session.id, from: ["Resubmitted"], to: "In Progress", actor: "end_user", reason: "new attempt after a resubmission request", data: { abandonAt: new Date(Date.now() + sessionCompleteWithinMs()), decidedBy: Prisma.DbNull } });
     session = await findCaptureSessionOrThrow(input.token);
   }
   if (session.status === "Not Started") {
@@ -55,13 +55,13 @@ export async function startCapture(input: { token: string; deviceId: string; dev
     });
     session = await findCaptureSessionOrThrow(input.token);
     if (session.workflowType === "biometric_authentication" && stepUp.action === "skip") {
-      await finishCapture(db, { session, status: "Approved", pathTaken: ["step-up:skip"], selfie: null, reason: `selfie skipped: ${stepUp.reason}` });
+      await finishCapture(db, { session, status: "Approved", pathTaken: ["step-up:skip"], selfie: null, reason: `selfie skipped: ${stepUp.reason}`, decidedBy: { rule: "step_up_skip", reason: stepUp.reason }, splitBranches: null });
       return findCaptureSessionOrThrow(input.token);
     }
   }
   if (session.challenge) return session;
   const progress = await runCaptureChecks(db, { session: toCaptureSession(session), settings: toCaptureSettings(session) });
-  if (progress.kind === "outcome") await finishCapture(db, { session, status: progress.status, pathTaken: progress.pathTaken, selfie: null, reason: "workflow finished" });
-  else await db.verificationSession.update({ where: { id: session.id }, data: { challenge: progress.challenge } });
+  if (progress.kind === "outcome") await finishCapture(db, { session, status: progress.status, pathTaken: progress.pathTaken, selfie: null, reason: "workflow finished", decidedBy: progress.decidedBy, splitBranches: progress.splitBranches });
+  else await db.verificationSession.update({ where: { id: session.id }, data: { challenge: progress.challenge, splitBranches: progress.splitBranches } });
   return findCaptureSessionOrThrow(input.token);
 }

@@ -76,9 +76,9 @@ export async function submitFrames(input: { token: string; form: MultipartForm; 
 
   const progress = await runCaptureChecks(db, { session: toCaptureSession(session), settings: toCaptureSettings(session), submission: { challenge, frames, burst } });
   if (progress.kind === "challenge") {
-    await db.verificationSession.update({ where: { id: session.id }, data: { challenge: progress.challenge } });
+    await db.verificationSession.update({ where: { id: session.id }, data: { challenge: progress.challenge, splitBranches: progress.splitBranches } });
     return { outcome: "retry", reason: progress.retryReason ? describeRetryReason(progress.retryReason, session.language) : null };
   }
-  await finishCapture(db, { session, status: progress.status, pathTaken: progress.pathTaken, selfie: progress.selfie, reason: "capture checked", lastChallenge: challenge });
+  await finishCapture(db, { session, status: progress.status, pathTaken: progress.pathTaken, selfie: progress.selfie, reason: "capture checked", lastChallenge: challenge, decidedBy: progress.decidedBy, splitBranches: progress.splitBranches });
   return { outcome: "decided", reason: null };
 }

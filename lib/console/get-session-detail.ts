@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import { resolveCheckThresholds } from "@/lib/console/resolve-check-thresholds";
 import { readReasonCodes } from "@/lib/review/reason-codes";
 import type { Warning } from "@/lib/verification/warnings";
+import { describeDecidedBy, readDecidedBy } from "@/lib/workflows/describe-decided-by";
 
 type GraphNode = { id: string; type: string; label?: string };
 const nodeNames: Record<string, string> = { start: "Start", LIVENESS: "Liveness", FACE_MATCH: "Face match", IP_ANALYSIS: "IP analysis", DEVICE_CHECK: "Device check", FACE_LIST_CHECK: "Face lists", CONDITION: "Condition", AB_SPLIT: "A/B split", END_APPROVED: "Approved", END_DECLINED: "Declined", END_IN_REVIEW: "In Review" };
@@ -23,7 +24,9 @@ export async function getSessionDetail(db: Db, input: { applicationId: string; s
   if (!s) return null;
   const nodes = ((s.workflowVersion?.graph as { nodes?: GraphNode[] } | null)?.nodes ?? []) as GraphNode[];
   const mentioned = s.reviews.flatMap((r) => (Array.isArray(r.mentions) ? (r.mentions as string[]) : []));
-  const userIds = [...new Set(mentioned.filter(Boolean))];
+  const decidedBy = readDecidedBy(s.decidedBy);
+  const deciders = decidedBy?.rule === "reviewer" ? [decidedBy.reviewerId] : decidedBy?.rule === "second_review" ? [decidedBy.reviewerId, decidedBy.confirmedById] : [];
+  const userIds = [...new Set([...mentioned, ...deciders].filter((id): id is string => Boolean(id)))];
   const reasons = readReasonCodes(s.application.reasonCodes);
   const [deliveries, actors] = await Promise.all([
     db.webhookDelivery.findMany({
@@ -51,6 +54,8 @@ export async function getSessionDetail(db: Db, input: { applicationId: string; s
     deviceIdHash: s.deviceIdHash,
     stepUp: s.stepUp as { action?: string; reason?: string; method?: string; signals?: Record<string, unknown> } | null,
     pathTaken: (s.pathTaken as string[] | null) ?? [],
+    decidedBy: decidedBy ? describeDecidedBy(decidedBy, Object.fromEntries(actors.map((u) => [u.id, u.email]))) : null,
+    splitBranches: (s.splitBranches ?? "").split(",").filter(Boolean),
     pathLabels: Object.fromEntries(nodes.map((n) => [n.id, n.label ?? nodeNames[n.type] ?? n.type])),
     assignedTo: s.assignedTo,
     checks: s.checks.map((c) => {

@@ -23,9 +23,24 @@ const optionalDate = z
   .transform((v) => v || undefined);
 const page = z.coerce.number().int().min(1).max(10_000).catch(1).default(1);
 
+// A published version number; and an A/B branch as "splitNodeId:branchId" (matched against
+// VerificationSession.splitBranches)
+const optionalVersion = z
+  .string()
+  .optional()
+  .refine((v) => !v || /^[1-9]\d{0,5}$/.test(v), { message: "must be a version number such as 2" })
+  .transform((v) => (v ? Number(v) : undefined));
+const optionalBranch = z
+  .string()
+  .optional()
+  .refine((v) => !v || /^[A-Za-z0-9._-]{1,100}:[A-Za-z0-9._-]{1,100}$/.test(v), { message: "must be a split and its branch, such as ab-split-1:b" })
+  .transform((v) => v || undefined);
+
 export const sessionFiltersSchema = z.object({
   status: optionalText,
   workflow: optionalText,
+  version: optionalVersion,
+  branch: optionalBranch,
   vendor_data: optionalText,
   from: optionalDate,
   to: optionalDate,
@@ -73,3 +88,13 @@ export const brandingSchema = z.object({
     .nullable(),
 });
 export type Branding = z.infer<typeof brandingSchema>;
+
+// The tuning page's what-if: application defaults to try (absent: the saved ones).
+const queryScore = z.coerce.number().int().min(0).max(100).optional();
+export const whatIfQuerySchema = z.object({ fm_review: queryScore, fm_decline: queryScore, lv_review: queryScore, lv_decline: queryScore });
+
+// One workflow step's own thresholds from the tuning page (null: use the application default).
+const stepScore = z.number().int().min(0).max(100).nullable();
+export const workflowThresholdsSchema = z
+  .object({ workflow_id: z.string().min(1).max(100), node_id: z.string().min(1).max(100), review_threshold: stepScore, decline_threshold: stepScore })
+  .refine((b) => b.review_threshold === null || b.decline_threshold === null || b.decline_threshold <= b.review_threshold, { message: "The decline threshold cannot be above the review threshold.", path: ["decline_threshold"] });

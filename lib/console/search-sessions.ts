@@ -18,6 +18,9 @@ export async function searchSessions(db: Db, input: { applicationId: string; fil
     applicationId: input.applicationId,
     ...(f.status ? { status: f.status } : {}),
     ...(f.workflow ? { workflowId: f.workflow } : {}),
+    ...(f.version ? { workflowVersion: { version: f.version } } : {}),
+    // pairs are stored between commas, so one LIKE finds the branch wherever it is in the list
+    ...(f.branch ? { splitBranches: { contains: `,${f.branch},` } } : {}),
     ...(f.vendor_data ? { vendorData: { startsWith: f.vendor_data } } : {}),
     ...(f.from || f.to ? { createdAt: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00.000Z`) } : {}), ...(f.to ? { lt: endOfDay(f.to) } : {}) } } : {}),
     ...(checks.length ? { AND: checks } : {}),

@@ -18,6 +18,21 @@ describe("simulateThresholds", () => {
   });
 });
 
+describe("simulateThresholds with workflow overrides", () => {
+  it("judges a check by its workflow step's own thresholds, whatever the defaults", () => {
+    // the workflow reviews face matches below 90; the application default reviews below 50
+    const own = { review: 90 };
+    const faceMatch = [{ ...s("a", 80), own }, { ...s("b", 85), own }, s("c", 80)];
+    const at = (review: number) => simulateThresholds({ faceMatch, liveness: [], faceMatchBand: { review, decline: 30 }, livenessBand: { review: 50, decline: 30 } });
+    expect(at(50).sessions).toEqual({ approved: 1, review: 2, declined: 0 });
+    // raising the default moves only the session that ran under it
+    expect(at(85).sessions).toEqual({ approved: 0, review: 3, declined: 0 });
+    // the override's missing decline threshold still follows the default
+    expect(at(50).faceMatch).toEqual(simulateThresholds({ faceMatch, liveness: [], faceMatchBand: { review: 50, decline: 30 }, livenessBand: { review: 0, decline: 0 } }).faceMatch);
+    expect(simulateThresholds({ faceMatch, liveness: [], faceMatchBand: { review: 50, decline: 82 }, livenessBand: { review: 0, decline: 0 } }).faceMatch).toEqual({ approved: 0, review: 1, declined: 2 });
+  });
+});
+
 describe("estimateErrorRates", () => {
   it("reports measured points, interpolates between them and bounds outside", () => {
     // the published points (lib/vision/published-accuracy.json): FNMR 0 % at 50, 2.3 % at 70, no impostor above either

@@ -3,6 +3,12 @@ import { resolveCheckThresholds } from "@/lib/console/resolve-check-thresholds";
 import { QUEUE_PAGE_SIZE, type QueueQuery } from "@/lib/review/queue-filters";
 import { queueOrder, queueWhere } from "@/lib/review/queue-where";
 import type { Warning } from "@/lib/verification/warnings";
+import { describeDecidedBy, readDecidedBy } from "@/lib/workflows/describe-decided-by";
+
+const describeStoredDecision = (value: unknown) => {
+  const decidedBy = readDecidedBy(value);
+  return decidedBy ? describeDecidedBy(decidedBy) : null;
+};
 
 const include = {
   application: { select: { faceMatchReviewThreshold: true, faceMatchDeclineThreshold: true, livenessReviewThreshold: true, livenessDeclineThreshold: true } },
@@ -57,6 +63,7 @@ function reviewCase(s: Prisma.VerificationSessionGetPayload<{ include: typeof in
     faceMatch: scored("FACE_MATCH"),
     liveness: scored("LIVENESS"),
     checks: lastOfEach.map((c) => ({ feature: c.feature, status: c.status })),
+    decidedBy: describeStoredDecision(s.decidedBy),
     warnings: lastOfEach.flatMap((c) => ((c.warnings ?? []) as Warning[]).map((w) => ({ ...w, feature: c.feature }))),
   };
 }

@@ -2,6 +2,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { changeSessionStatus, eventActor } from "@/lib/sessions/change-session-status";
+import type { DecidedBy } from "@/lib/workflows/derive-decided-by";
 
 // The second reviewer of a four-eyes decision: confirming applies the first reviewer's decision (with
 // its reason and customer comment; both reviews stay on the case, linked by secondOfId), rejecting
@@ -36,6 +37,8 @@ export async function settleSecondReview(db: Db, input: { applicationId: string;
     apply: async (tx) => {
       await tx.review.update({ where: { id: first.id }, data: { pending: false } });
       await tx.review.create({ data: { ...second, reasonCode: first.reasonCode, customerComment: first.customerComment } });
+      const decidedBy: DecidedBy = { rule: "second_review", status: first.newStatus!, reviewerId: first.userId, confirmedById: input.userId, reviewId: first.id };
+      await tx.verificationSession.update({ where: { id: input.sessionId }, data: { decidedBy } });
       await recordAudit(tx, { ...audit, action: "session.second_review_confirmed" });
     },
   });

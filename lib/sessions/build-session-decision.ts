@@ -76,6 +76,8 @@ export async function buildSessionDecision(db: Db | Tx, input: { applicationId: 
     ip_analysis: ip ? { status: ip.status, ...(ip.data as object), warnings: ip.warnings } : null,
     step_up: session.stepUp ?? null,
     path_taken: session.pathTaken ?? null,
+    // which rule gave the session its status (additive; null for sessions decided before it was recorded)
+    decided_by: session.decidedBy ?? null,
     reviews: session.reviews.map((r) => ({
       action: r.action,
       new_status: r.newStatus,

@@ -6,6 +6,7 @@ import { needsSecondReview } from "@/lib/review/four-eyes";
 import { readReasonCodes, resolveReasonOrThrow } from "@/lib/review/reason-codes";
 import { changeSessionStatus, eventActor } from "@/lib/sessions/change-session-status";
 import { sessionLinkTtlMs } from "@/lib/sessions/session-timing";
+import type { DecidedBy } from "@/lib/workflows/derive-decided-by";
 
 export type ManualStatus = "Approved" | "Declined" | "Resubmitted" | "In Review";
 
@@ -100,7 +101,9 @@ export async function reviewSession(db: Db, input: ReviewInput): Promise<{ pendi
     where: guard,
     data: { assignedToId: null, assignedAt: null, ...resubmit },
     apply: async (tx) => {
-      await tx.review.create({ data: review });
+      const created = await tx.review.create({ data: review });
+      const decidedBy: DecidedBy = { rule: "reviewer", status: to, reviewerId: input.userId ?? null, actor: eventActor(input.actor), reviewId: created.id };
+      await tx.verificationSession.update({ where: { id: input.sessionId }, data: { decidedBy } });
       await recordAudit(tx, { ...audit, action: AUDIT[to], details });
     },
   });

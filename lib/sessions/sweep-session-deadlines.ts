@@ -18,7 +18,7 @@ export async function sweepSessionDeadlines(now = new Date()): Promise<number> {
   for (const s of due) {
     const to = s.status === "Not Started" ? "Expired" : "Abandoned";
     try {
-      await changeSessionStatus(db, { applicationId: s.applicationId, sessionId: s.id, from: [s.status], to, actor: "system", reason: to === "Expired" ? "link expired unused" : "not finished in time" });
+      await changeSessionStatus(db, { applicationId: s.applicationId, sessionId: s.id, from: [s.status], to, actor: "system", reason: to === "Expired" ? "link expired unused" : "not finished in time", data: { decidedBy: { rule: to === "Expired" ? "expired" : "abandoned" } } });
       moved++;
     } catch (error) {
       if (!isAppError(error) || error.code !== "conflict") throw error;

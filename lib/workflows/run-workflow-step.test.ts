@@ -36,7 +36,7 @@ describe("compileWorkflowPlan", () => {
 
 describe("runWorkflowStep: linear checks", () => {
   it("asks for the first check, then the next, with its config", () => {
-    expect(run([])).toEqual({ type: "check", nodeId: "liveness-1", feature: "LIVENESS", config: { face_liveness_method: "PASSIVE", max_attempts: 2 }, attempt: 1, pathTaken: ["start", "liveness-1"] });
+    expect(run([])).toEqual({ type: "check", nodeId: "liveness-1", feature: "LIVENESS", config: { face_liveness_method: "PASSIVE", max_attempts: 2 }, attempt: 1, pathTaken: ["start", "liveness-1"], branches: [] });
     expect(run([r("liveness-1", "LIVENESS", "Approved")])).toMatchObject({ type: "check", nodeId: "face-match-2", config: { reference: "provided_image" }, attempt: 1 });
   });
 
@@ -47,7 +47,7 @@ describe("runWorkflowStep: linear checks", () => {
   it("retries a declined liveness up to max_attempts; only the last attempt counts", () => {
     expect(run([r("liveness-1", "LIVENESS", "Declined")])).toMatchObject({ type: "check", nodeId: "liveness-1", attempt: 2 });
     const retried = run([r("liveness-1", "LIVENESS", "Declined", { warnings: [{ risk: "LOW_LIVENESS_SCORE" }] }), r("liveness-1", "LIVENESS", "Approved"), r("face-match-2", "FACE_MATCH", "Approved")]);
-    expect(retried).toEqual({ type: "outcome", status: "Approved", endNodeId: "end-approved", warnings: [], pathTaken: ["start", "liveness-1", "face-match-2", "end-approved"] });
+    expect(retried).toEqual({ type: "outcome", status: "Approved", endNodeId: "end-approved", warnings: [], pathTaken: ["start", "liveness-1", "face-match-2", "end-approved"], branches: [], cause: { kind: "end", nodeId: "end-approved" } });
   });
 
   it("is worst-status-wins when the path ends on END_APPROVED", () => {
@@ -165,5 +165,32 @@ describe("runWorkflowStep: A/B split", () => {
   it("never picks a 0% branch", () => {
     const all = split(100);
     for (let i = 0; i < 200; i++) expect(runWorkflowStep({ plan: all, sessionId: `s-${i}`, results: [] })).toMatchObject({ nodeId: "pa", pathTaken: ["start", "ab", "pa"] });
+  });
+
+  it("says which branch the session took, on checks and on the outcome", () => {
+    expect(runWorkflowStep({ plan: split(100), sessionId: "s-1", results: [] })).toMatchObject({ branches: [{ nodeId: "ab", branchId: "a" }] });
+    const done = runWorkflowStep({ plan: split(0), sessionId: "s-1", results: [r("pb", "FACE_MATCH", "Approved")] });
+    expect(done).toMatchObject({ type: "outcome", branches: [{ nodeId: "ab", branchId: "b" }] });
+  });
+});
+
+describe("runWorkflowStep: what decided the outcome", () => {
+  const g = (end: string) => compileWorkflowPlan(makeGraph([["start", "start"], ["l", "LIVENESS"], ["m", "FACE_MATCH"], ["end", end]], [["start", "l"], ["l", "m"], ["m", "end"]]));
+  const go = (end: string, l: CheckResultInput["status"], m?: CheckResultInput["status"]) =>
+    runWorkflowStep({ plan: g(end), sessionId: "s", results: [r("l", "LIVENESS", l), ...(m ? [r("m", "FACE_MATCH", m)] : [])] });
+
+  it("is the end node when no check on the way was worse", () => {
+    expect(go("END_APPROVED", "Approved", "Approved")).toMatchObject({ status: "Approved", cause: { kind: "end", nodeId: "end" } });
+    expect(go("END_IN_REVIEW", "Approved", "In Review")).toMatchObject({ status: "In Review", cause: { kind: "end", nodeId: "end" } });
+    expect(go("END_DECLINED", "In Review", "Approved")).toMatchObject({ status: "Declined", cause: { kind: "end", nodeId: "end" } });
+  });
+
+  it("is the first check that made the verdict worse than the path's end", () => {
+    expect(go("END_APPROVED", "Approved", "In Review")).toMatchObject({ status: "In Review", cause: { kind: "check", nodeId: "m", pathEnd: { nodeId: "end", status: "Approved" } } });
+    expect(go("END_APPROVED", "In Review", "In Review")).toMatchObject({ cause: { kind: "check", nodeId: "l" } });
+  });
+
+  it("is the declining check when it stopped the run early", () => {
+    expect(go("END_APPROVED", "Approved", "Declined")).toMatchObject({ status: "Declined", endNodeId: "m", cause: { kind: "check", nodeId: "m", pathEnd: null } });
   });
 });

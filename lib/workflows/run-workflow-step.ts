@@ -1,7 +1,7 @@
 import { worstStatus } from "@/lib/workflows/graph-rules";
 import { evaluateCondition, type ConditionFacts } from "@/lib/workflows/evaluate-condition";
 import { pickSplitBranch, splitBucket } from "@/lib/workflows/pick-split-branch";
-import type { CheckConfig, CheckResultInput, FinalStatus, WorkflowPlan, WorkflowSignals, WorkflowStep, WorkflowWarning } from "@/lib/workflows/types";
+import type { CheckConfig, CheckResultInput, FinalStatus, OutcomeCause, SplitTaken, WorkflowPlan, WorkflowSignals, WorkflowStep, WorkflowWarning } from "@/lib/workflows/types";
 
 const statusHandle = { Approved: "approved", "In Review": "review", Declined: "declined" } as const;
 
@@ -15,6 +15,8 @@ const statusHandle = { Approved: "approved", "In Review": "review", Declined: "d
 // - an end node combines with the verdict, worst wins: END_APPROVED approves only if nothing worse was
 //   seen, END_DECLINED always declines;
 // - an A/B split takes the branch of the session's stable bucket (pick-split-branch.ts).
+// The answer also says which branch each split took (`branches`), and an outcome says what decided it
+// (`cause`): the end node, or the check whose status was worse than the path's end (or declined early).
 // Results are matched to nodes by nodeId, in the order given (oldest first).
 export function runWorkflowStep(input: {
   plan: WorkflowPlan;
@@ -27,7 +29,10 @@ export function runWorkflowStep(input: {
   const pathTaken: string[] = [];
   const warnings: WorkflowWarning[] = [];
   const facts: ConditionFacts = { scores: {}, signals: definedOnly(input.signals), warnings };
+  const branches: SplitTaken[] = [];
   let verdict: FinalStatus = "Approved";
+  // the check that set the running verdict (null while it is Approved)
+  let verdictNodeId: string | null = null;
   let id = plan.startNodeId;
   const maxSteps = Object.keys(plan.nodes).length;
 
@@ -43,17 +48,18 @@ export function runWorkflowStep(input: {
         const last = finished.at(-1);
         const maxAttempts = "max_attempts" in node.config ? node.config.max_attempts : 1;
         if (!last || (last.status === "Declined" && finished.length < maxAttempts)) {
-          return { type: "check", nodeId: id, feature: node.feature, config: node.config as CheckConfig, attempt: finished.length + 1, pathTaken };
+          return { type: "check", nodeId: id, feature: node.feature, config: node.config as CheckConfig, attempt: finished.length + 1, pathTaken, branches };
         }
         const status = last.status as FinalStatus;
         warnings.push(...(last.warnings ?? []));
         facts.signals = { ...facts.signals, ...definedOnly(last.signals) };
         facts.scores[node.feature] = last.score ?? null;
         if (node.routing.mode === "next") {
+          if (worstStatus(verdict, status) !== verdict) verdictNodeId = id;
           verdict = worstStatus(verdict, status);
           // nothing after this can undo a Declined verdict (worst wins, end nodes included): stop here
           // rather than ask the user for checks that cannot change the outcome
-          if (verdict === "Declined") return { type: "outcome", status: "Declined", endNodeId: id, warnings, pathTaken };
+          if (verdict === "Declined") return { type: "outcome", status: "Declined", endNodeId: id, warnings, pathTaken, branches, cause: { kind: "check", nodeId: id, pathEnd: null } };
           id = node.routing.next;
         } else {
           id = node.routing[statusHandle[status]];
@@ -63,11 +69,18 @@ export function runWorkflowStep(input: {
       case "condition":
         id = evaluateCondition(node.condition, facts) ? node.whenTrue : node.whenFalse;
         break;
-      case "split":
-        id = pickSplitBranch(node.branches, splitBucket(sessionId, id)).next;
+      case "split": {
+        const branch = pickSplitBranch(node.branches, splitBucket(sessionId, id));
+        branches.push({ nodeId: id, branchId: branch.id });
+        id = branch.next;
         break;
-      case "end":
-        return { type: "outcome", status: worstStatus(verdict, node.status), endNodeId: id, warnings, pathTaken };
+      }
+      case "end": {
+        const status = worstStatus(verdict, node.status);
+        // the end node decides when it is at least as strict as every check on the way
+        const cause: OutcomeCause = status === node.status || !verdictNodeId ? { kind: "end", nodeId: id } : { kind: "check", nodeId: verdictNodeId, pathEnd: { nodeId: id, status: node.status } };
+        return { type: "outcome", status, endNodeId: id, warnings, pathTaken, branches, cause };
+      }
     }
   }
   throw new Error("The workflow plan has no end on this path; compile plans with compileWorkflowPlan");

@@ -66,6 +66,12 @@ export type PlanNode =
 
 export type WorkflowPlan = { readonly startNodeId: string; readonly nodes: Readonly<Record<string, Readonly<PlanNode>>> };
 
+// The branch an A/B split node sent the session down.
+export type SplitTaken = { nodeId: string; branchId: string };
+// What decided an outcome: the end node the path reached, or a check (wired with "next") whose status
+// was worse than that end node (pathEnd), or that declined before the path reached an end (pathEnd null).
+export type OutcomeCause = { kind: "end"; nodeId: string } | { kind: "check"; nodeId: string; pathEnd: { nodeId: string; status: FinalStatus } | null };
+
 export type WorkflowStep =
-  | { type: "check"; nodeId: string; feature: CheckNodeType; config: CheckConfig; attempt: number; pathTaken: string[] }
-  | { type: "outcome"; status: FinalStatus; endNodeId: string; warnings: WorkflowWarning[]; pathTaken: string[] };
+  | { type: "check"; nodeId: string; feature: CheckNodeType; config: CheckConfig; attempt: number; pathTaken: string[]; branches: SplitTaken[] }
+  | { type: "outcome"; status: FinalStatus; endNodeId: string; warnings: WorkflowWarning[]; pathTaken: string[]; branches: SplitTaken[]; cause: OutcomeCause };

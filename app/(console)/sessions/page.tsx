@@ -14,6 +14,7 @@ import { readPageFilters, type PageSearchParams } from "@/lib/console/read-page-
 import { sessionFiltersSchema } from "@/lib/console/schemas";
 import { searchSessions } from "@/lib/console/search-sessions";
 import { getDb } from "@/lib/db";
+import { listWorkflowBranches } from "@/lib/performance/list-workflow-branches";
 import { sessionStatuses } from "@/lib/sessions/statuses";
 
 export const metadata: Metadata = { title: "Sessions" };
@@ -25,10 +26,18 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const app = await getConsoleApplication();
   const { values, filters, problems } = readPageFilters(sessionFiltersSchema, await searchParams);
   const db = getDb();
-  const [result, workflows] = await Promise.all([filters ? searchSessions(db, { applicationId: app.id, filters }) : null, listWorkflows(db, app.id)]);
+  const workflowId = filters?.workflow ?? values.workflow;
+  const [result, workflows, branches] = await Promise.all([
+    filters ? searchSessions(db, { applicationId: app.id, filters }) : null,
+    listWorkflows(db, app.id),
+    workflowId ? listWorkflowBranches(db, { applicationId: app.id, workflowId }) : [],
+  ]);
   const fields: FilterField[] = [
     { name: "status", label: "Status", type: "select", options: sessionStatuses.map((s) => ({ value: s, label: s })) },
     { name: "workflow", label: "Workflow", type: "select", options: workflows.map((w) => ({ value: w.id, label: w.label })) },
+    { name: "version", label: "Version", type: "number", placeholder: "any" },
+    // the branches of the chosen workflow's A/B splits; without a workflow, typed as split:branch
+    branches.length ? { name: "branch", label: "A/B branch", type: "select", options: branches } : { name: "branch", label: "A/B branch", type: "text", placeholder: "split:branch" },
     { name: "vendor_data", label: "Vendor data", type: "text", placeholder: "starts with…" },
     { name: "from", label: "Created from", type: "date" },
     { name: "to", label: "Created to", type: "date" },

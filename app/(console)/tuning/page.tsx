@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ThresholdTuner } from "@/components/charts/threshold-tuner";
+import { WorkflowOverridesEditor } from "@/components/charts/workflow-overrides-editor";
 import { Card, PageHeader } from "@/components/ui/card";
-import { SimpleTable } from "@/components/ui/simple-table";
 import { getConsoleApplication } from "@/lib/applications/get-console-application";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { hasRole } from "@/lib/auth/roles";
@@ -27,17 +26,8 @@ export default async function TuningPage() {
       />
       <ThresholdTuner saved={saved} faceMatch={dist.faceMatch} liveness={dist.liveness} canSave={hasRole(user.role, "admin")} />
       <div className="mt-6">
-        <Card title="Workflow overrides" description="Face-match and liveness steps of published workflows. A step with its own thresholds ignores the application defaults above.">
-          <SimpleTable
-            rows={nodes.map((n) => ({ ...n, id: `${n.workflowId}:${n.nodeId}` }))}
-            empty="No published workflow has a face-match or liveness step."
-            columns={[
-              { header: "Workflow", cell: (r) => <Link href={`/workflows/${r.workflowId}`} className="font-medium text-brand-700 hover:underline">{r.workflow} <span className="font-normal text-slate-500">v{r.version}</span></Link> },
-              { header: "Step", cell: (r) => (r.label ? `${r.label} (${r.feature})` : r.feature) },
-              { header: "Review below", cell: (r) => r.review ?? <span className="text-slate-400">default</span> },
-              { header: "Decline below", cell: (r) => r.decline ?? <span className="text-slate-400">default</span> },
-            ]}
-          />
+        <Card title="Workflow overrides" description="Face-match and liveness steps of published workflows. A step with its own thresholds ignores the application defaults above, in the what-if too. Saving a change creates a new draft of the workflow; publish it from the builder.">
+          <WorkflowOverridesEditor rows={nodes} canEdit={hasRole(user.role, "admin")} />
         </Card>
       </div>
     </>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CaseActions } from "@/components/cases/case-actions";
 import { CommentForm } from "@/components/cases/comment-form";
 import { CaseEvidence } from "@/components/cases/case-evidence";
+import { DecidedByNote } from "@/components/cases/decided-by-note";
 import { SessionChecks } from "@/components/cases/session-checks";
 import { SessionDeliveries } from "@/components/cases/session-deliveries";
 import { SessionReviews } from "@/components/cases/session-reviews";
@@ -83,6 +84,11 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         </span>
         <span className="font-mono text-xs leading-5 text-slate-500">{s.id}</span>
       </div>
+      {s.decidedBy ? (
+        <div className="mb-6">
+          <DecidedByNote text={s.decidedBy} />
+        </div>
+      ) : null}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1.5fr)_minmax(0,1fr)]">
         <div className="space-y-6">
           <Card title="Faces" description="The selfie and the reference it was compared with, zoomed and moved together; every attempt, and the faces its warnings matched.">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { WorkflowBuilder } from "@/components/workflow-builder/workflow-builder";
+import { WorkflowTabs } from "@/components/workflows/workflow-tabs";
 import { getConsoleApplication } from "@/lib/applications/get-console-application";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { hasRole } from "@/lib/auth/roles";
@@ -21,8 +22,11 @@ export default async function WorkflowBuilderPage({ params }: { params: Promise<
   });
   return (
     // cancels the console's page padding so the canvas fills the main area
-    <div className="-mx-4 -my-6 h-[calc(100dvh-3.5rem)] md:-mx-8 md:-my-8 md:h-dvh">
-      <WorkflowBuilder initial={state} readOnly={!hasRole(user.role, "admin")} />
+    <div className="-mx-4 -my-6 flex h-[calc(100dvh-3.5rem)] flex-col md:-mx-8 md:-my-8 md:h-dvh">
+      <WorkflowTabs workflowId={id} current="builder" />
+      <div className="min-h-0 flex-1">
+        <WorkflowBuilder initial={state} readOnly={!hasRole(user.role, "admin")} />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,66 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { BranchSummary, OutcomeSummary, StepSummary } from "@/lib/performance/summarize-workflow-performance";
+
+const axis = { tick: { fontSize: 11, fill: "#64748b" }, tickLine: false, axisLine: { stroke: "#e2e8f0" } };
+const grid = <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />;
+// bars are drawn at once (no grow-in animation), so what a screenshot or a quick glance shows is final
+const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
+
+// The workflow's own outcomes per published version, stacked.
+export function OutcomesByVersionChart({ versions }: { versions: (OutcomeSummary & { version: number })[] }) {
+  const data = versions.map((v) => ({ label: `v${v.version}`, approved: v.approved, review: v.review, declined: v.declined }));
+  return (
+    <ResponsiveContainer width="100%" height={220}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        {grid}
+        <XAxis dataKey="label" {...axis} />
+        <YAxis allowDecimals={false} {...axis} />
+        <Tooltip cursor={{ fill: "#f1f5f9" }} />
+        <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+        <Bar isAnimationActive={false} dataKey="approved" name="Approved" stackId="s" fill="#16a34a" />
+        <Bar isAnimationActive={false} dataKey="review" name="In Review" stackId="s" fill="#f59e0b" />
+        <Bar isAnimationActive={false} dataKey="declined" name="Declined" stackId="s" fill="#dc2626" radius={[3, 3, 0, 0]} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+// Per step: sessions that finished it and those abandoned there.
+export function StepFunnelChart({ steps }: { steps: StepSummary[] }) {
+  const data = steps.map((s) => ({ label: s.label, finished: s.finished, dropped: s.dropped, retries: s.retries }));
+  return (
+    <ResponsiveContainer width="100%" height={220}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        {grid}
+        <XAxis dataKey="label" {...axis} />
+        <YAxis allowDecimals={false} {...axis} />
+        <Tooltip cursor={{ fill: "#f1f5f9" }} />
+        <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+        <Bar isAnimationActive={false} dataKey="finished" name="Finished the step" stackId="s" fill="#1f57cc" />
+        <Bar isAnimationActive={false} dataKey="dropped" name="Abandoned here" stackId="s" fill="#f97316" radius={[3, 3, 0, 0]} />
+        <Bar isAnimationActive={false} dataKey="retries" name="Retries" fill="#94a3b8" radius={[3, 3, 0, 0]} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+// Approval, review and decline rates side by side for each branch of one split.
+export function BranchRatesChart({ branches }: { branches: BranchSummary[] }) {
+  const data = branches.map((b) => ({ label: `Branch ${b.branchId}`, approved: percent(b.approvalRate), review: percent(b.reviewRate), declined: percent(b.declineRate) }));
+  return (
+    <ResponsiveContainer width="100%" height={200}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        {grid}
+        <XAxis dataKey="label" {...axis} />
+        <YAxis domain={[0, 100]} unit="%" {...axis} />
+        <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(v) => `${v} %`} />
+        <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+        <Bar isAnimationActive={false} dataKey="approved" name="Approval rate" fill="#16a34a" radius={[3, 3, 0, 0]} />
+        <Bar isAnimationActive={false} dataKey="review" name="Review rate" fill="#f59e0b" radius={[3, 3, 0, 0]} />
+        <Bar isAnimationActive={false} dataKey="declined" name="Decline rate" fill="#dc2626" radius={[3, 3, 0, 0]} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
