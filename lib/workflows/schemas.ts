@@ -140,6 +140,8 @@ export const updateWorkflowSchema = z
     is_default: z.boolean().optional(),
     features: featuresSchema.optional(),
     graph: workflowGraphSchema.optional(),
+    // the version history's "what changed and why" for a new version (default "Published via API")
+    note: z.string().trim().min(1).max(500).optional(),
   })
   .refine((b) => b.features === undefined || b.graph === undefined, { message: "Send features or graph, not both", path: ["features"] });
 
