@@ -27,6 +27,11 @@ const edges: [string, string, string?][] = [["start", "dev"], ["dev", "live"], [
 const liveGraph = makeGraph(nodes(true), edges);
 // the same shape with the outcomes swapped: high scores to review, low ones approved
 const swappedGraph = makeGraph(nodes(false), edges);
+// the inverted device branch: known devices to review, new devices approved
+const invertedDeviceGraph = makeGraph(
+  [["start", "start"], ["live", "LIVENESS", live], ["cond", "CONDITION", { signal: "known_device" }], ["review", "END_IN_REVIEW"], ["ok", "END_APPROVED"]],
+  [["start", "live"], ["live", "cond"], ["cond", "review", "true"], ["cond", "ok", "false"]],
+);
 
 // Simulation, replay, publishing and gradual rollout against the real server on SQLite and PostgreSQL:
 // real sessions are captured with dataset faces, then replayed through the same engine.
@@ -110,14 +115,17 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("workflow simulate, publish 
     const noop = await consoleCall("POST", url, { graph: { ...liveGraph, nodes: liveGraph.nodes.map((n) => ({ ...n, position: { x: 500, y: n.position.y } })) }, note: "moved nodes" });
     expect(noop.status).toBe(409);
     expect(noop.body.error.message).toMatch(/Nothing changed since version 1/);
-    const risky = await consoleCall("POST", url, { graph: swappedGraph, note: "swap" });
+    const risky = await consoleCall("POST", url, { graph: invertedDeviceGraph, note: "new devices first" });
     expect(risky.status).toBe(422);
-    expect(risky.body.error.message).toMatch(/warning/);
-    const published = await consoleCall("POST", url, { graph: swappedGraph, note: "Try the swap", acknowledge_warnings: true });
+    expect(risky.body.error).toMatchObject({ field: "acknowledge_warnings" });
+    expect(risky.body.error.message).toMatch(/1 warning\(s\): A new device can be approved while a known device is treated more strictly/);
+    const published = await consoleCall("POST", url, { graph: invertedDeviceGraph, note: "Trial: new devices first", acknowledge_warnings: true });
     expect(published.status).toBe(201);
-    expect(published.body).toMatchObject({ version: 2, note: "Try the swap", rollout_percent: null });
+    expect(published.body).toMatchObject({ version: 2, note: "Trial: new devices first", rollout_percent: null });
     const state = (await consoleCall("GET", `/api/console/workflows/${workflowId}`)).body;
-    expect(state.versions.map((v: { version: number; note: string | null }) => [v.version, v.note])).toEqual([[2, "Try the swap"], [1, null]]);
+    expect(state.versions.map((v: { version: number; note: string | null }) => [v.version, v.note])).toEqual([[2, "Trial: new devices first"], [1, null]]);
+    const audit = await db.auditLog.findFirst({ where: { targetId: workflowId, action: "workflow.published" }, orderBy: { createdAt: "desc" } });
+    expect(audit?.details).toMatchObject({ version: 2, note: "Trial: new devices first", acknowledgedWarnings: ["new_device_more_lenient"] });
     expect((await versionsOf(3)).every((v) => v === 2)).toBe(true);
   });
 
