@@ -30,11 +30,13 @@ async function connect(page: Page, from: Locator, handle: string, to: Locator) {
 }
 
 test("a product manager simulates a workflow, publishes it with a note and a 50% rollout, and rolls back", async ({ page }) => {
+  // a real server and browser on a shared machine: the console pages can be slow to first render
+  test.setTimeout(240_000);
   await page.goto(`${server.url}/login`);
   await page.getByLabel("Email").fill(admin.email);
   await page.getByLabel("Password").fill(admin.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible({ timeout: 30_000 });
   await page.goto(`${server.url}/workflows`);
   await page.getByLabel("Workflow name").fill("Returning customers");
   await page.getByLabel("Start from").selectOption("liveness-review-branch");
@@ -83,6 +85,8 @@ test("a product manager simulates a workflow, publishes it with a note and a 50%
 
   // the inversion: known devices to review, new devices approved
   await page.locator(".react-flow__controls-fitview").click();
+  // let the fit-view animation settle before dragging between handles
+  await page.waitForTimeout(600);
   await connect(page, node(page, "CONDITION"), "true", node(page, "END_IN_REVIEW"));
   await connect(page, node(page, "CONDITION"), "false", node(page, "FACE_MATCH"));
   await expect(page.getByTestId("problems-count")).toHaveText("0");
