@@ -62,7 +62,7 @@ function Workspace({ initial, readOnly }: Props) {
   const [importing, setImporting] = useState(false);
   const [simulating, setSimulating] = useState(false);
   const [simPath, setSimPath] = useState<string[] | null>(null);
-  const [publishing, setPublishing] = useState(false);
+  const [publishDialogOpen, setPublishDialogOpen] = useState(false);
   const canvasSnapshot = useMemo(() => highlightPath(editor.present, simPath), [editor.present, simPath]);
 
   useEffect(() => {
@@ -85,7 +85,7 @@ function Workspace({ initial, readOnly }: Props) {
   });
   const onPublished = (r: Published) => {
     setSaved(serialise(graph));
-    setPublishing(false);
+    setPublishDialogOpen(false);
     setNotice({ tone: "ok", text: r.rollout_percent ? `Published version ${r.version} to ${r.rollout_percent}% of new sessions.` : `Published version ${r.version}. New sessions run it now.` });
     refresh();
   };
@@ -123,7 +123,7 @@ function Workspace({ initial, readOnly }: Props) {
           canUndo={editor.canUndo}
           canRedo={editor.canRedo}
           saving={save.isPending}
-          publishing={publishing}
+          publishing={false /* the dialog shows its own progress */}
           simulating={simulating}
           onSimulate={() => setSimulating((on) => !on)}
           onUndo={editor.undo}
@@ -132,7 +132,7 @@ function Workspace({ initial, readOnly }: Props) {
           onExport={exportDraft}
           onImport={() => setImporting(true)}
           onSave={() => save.mutate(graph)}
-          onPublish={() => setPublishing(true)}
+          onPublish={() => setPublishDialogOpen(true)}
         />
         {notice ? (
           <div role={notice.tone === "error" ? "alert" : "status"} className={`flex items-center justify-between px-4 py-1.5 text-sm ${notice.tone === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`}>
@@ -171,7 +171,7 @@ function Workspace({ initial, readOnly }: Props) {
           <BuilderSidePanel editor={editor} issues={issues} issuesByNode={issuesByNode} readOnly={readOnly} state={data} graph={graph} />
         </div>
       </div>
-      {publishing ? <PublishDialog workflowId={id} graph={graph} versions={data.versions} onClose={() => setPublishing(false)} onPublished={onPublished} /> : null}
+      {publishDialogOpen ? <PublishDialog workflowId={id} graph={graph} versions={data.versions} onClose={() => setPublishDialogOpen(false)} onPublished={onPublished} /> : null}
       {importing ? <ImportDialog pending={importGraph.isPending} serverError={importGraph.error?.message} onClose={() => setImporting(false)} onImport={(g) => importGraph.mutate(g)} /> : null}
     </BuilderContext.Provider>
   );

@@ -68,7 +68,9 @@ test("a product manager simulates a workflow, publishes it with a note and a 50%
   await expect(result).toContainText("In Review");
   await expect(node(page, "END_IN_REVIEW")).toHaveClass(/sim-on-path/);
   await expect(node(page, "FACE_MATCH")).toHaveClass(/sim-off-path/);
-  await page.waitForTimeout(300);
+  // the panel narrowed the canvas: fit the whole path into view for the screenshot
+  await page.locator(".react-flow__controls-fitview").click();
+  await page.waitForTimeout(600);
   await page.screenshot({ path: "e2e/snapshots/workflow-simulate.png" });
   await panel.getByRole("button", { name: "Close simulation" }).click();
 
