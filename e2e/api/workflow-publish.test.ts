@@ -107,6 +107,13 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("workflow simulate, publish 
     expect(broken.status).toBe(422);
     expect(broken.body.errors.length).toBeGreaterThan(0);
     expect((await fetch(`${server.url}${url}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(401);
+    // reviewers work cases; trying and publishing workflows is for the builder's admins
+    expect((await consoleCall("POST", "/api/console/users", { email: "wfp-reviewer@example.test", password: "reviewer-password-1", role: "reviewer" })).status).toBe(201);
+    const reviewer = (await loginConsole(server.url, "wfp-reviewer@example.test", "reviewer-password-1"))!;
+    for (const p of [url, `/api/console/workflows/${workflowId}/publish`, `/api/console/workflows/${workflowId}/rollout`]) {
+      const res = await fetch(`${server.url}${p}`, { method: "POST", headers: { cookie: reviewer, "content-type": "application/json" }, body: JSON.stringify({ inputs: [{}], note: "x", action: "rollback" }) });
+      expect(res.status).toBe(403);
+    }
   });
 
   it("publishes with a required note, refuses an unchanged graph and unacknowledged warnings", async () => {
