@@ -130,7 +130,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("workflow simulate, publish 
     expect(published.status).toBe(201);
     expect(published.body).toMatchObject({ version: 2, note: "Trial: new devices first", rollout_percent: null });
     const state = (await consoleCall("GET", `/api/console/workflows/${workflowId}`)).body;
-    expect(state.versions.map((v: { version: number; note: string | null }) => [v.version, v.note])).toEqual([[2, "Trial: new devices first"], [1, null]]);
+    expect(state.versions.map((v: { version: number; note: string | null }) => [v.version, v.note])).toEqual([[2, "Trial: new devices first"], [1, "Published via API"]]);
     const audit = await db.auditLog.findFirst({ where: { targetId: workflowId, action: "workflow.published" }, orderBy: { createdAt: "desc" } });
     expect(audit?.details).toMatchObject({ version: 2, note: "Trial: new devices first", acknowledgedWarnings: ["new_device_more_lenient"] });
     expect((await versionsOf(3)).every((v) => v === 2)).toBe(true);

@@ -130,6 +130,7 @@ export const createWorkflowSchema = z
     is_default: z.boolean().default(false),
     features: featuresSchema.optional(),
     graph: workflowGraphSchema.optional(),
+    note: z.string().trim().min(1).max(500).optional(),
   })
   .refine((b) => (b.features === undefined) !== (b.graph === undefined), { message: "Send either features or graph (exactly one)", path: ["features"] });
 
