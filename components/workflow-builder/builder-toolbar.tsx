@@ -16,6 +16,8 @@ type Props = {
   canRedo: boolean;
   saving: boolean;
   publishing: boolean;
+  simulating: boolean;
+  onSimulate: () => void;
   onUndo: () => void;
   onRedo: () => void;
   onLayout: () => void;
@@ -68,6 +70,9 @@ export function BuilderToolbar(p: Props): ReactNode {
         {!p.readOnly ? (
           <>
             <Divider />
+            <Button variant={p.simulating ? "primary" : "ghost"} onClick={p.onSimulate} aria-pressed={p.simulating} title="Try the draft on sample inputs or recent sessions">
+              Simulate
+            </Button>
             <Button variant="secondary" onClick={p.onSave} disabled={p.saving || !p.dirty}>
               {p.saving ? "Saving…" : "Save draft"}
             </Button>

@@ -29,11 +29,13 @@ export function VersionsPanel({ workflowId, versions, draft, readOnly, onRestore
             <div className="min-w-0">
               <p className="flex items-center gap-2 text-sm font-medium text-slate-900">
                 Version {v.version} {v.published ? <Badge tone="green">Live</Badge> : null}
+                {v.rolling_out ? <Badge tone="blue">Rolling out</Badge> : null}
               </p>
               <p className="truncate text-xs text-slate-500">
                 {formatDateTime(v.created_at)}
                 {v.created_by ? ` · ${v.created_by}` : " · API"}
               </p>
+              {v.note ? <p className="text-xs break-words text-slate-700" data-testid="version-note">{v.note}</p> : null}
             </div>
             <div className="flex shrink-0 gap-2 text-xs">
               <a className="font-medium text-brand-700 hover:underline" href={`/api/console/workflows/${workflowId}/export?version=${v.version}`} download>

@@ -15,6 +15,11 @@ import { withRoutingIssues } from "@/components/workflow-builder/check-outputs";
 import { downloadJson } from "@/components/workflow-builder/download-json";
 import { graphToSnapshot, snapshotToGraph } from "@/components/workflow-builder/graph-conversion";
 import { ImportDialog } from "@/components/workflow-builder/import-dialog";
+import { PublishDialog, type Published } from "@/components/workflow-builder/publish-dialog";
+import { RolloutBanner } from "@/components/workflow-builder/rollout-banner";
+import { SimulatePanel } from "@/components/workflow-builder/simulate-panel";
+import { highlightPath } from "@/components/workflow-builder/highlight-path";
+import { getNodeDefinition } from "@/components/workflow-builder/node-registry";
 import { useBuilderEditor } from "@/components/workflow-builder/use-builder-editor";
 import { useBuilderShortcuts } from "@/components/workflow-builder/use-builder-shortcuts";
 import { WORKFLOW_EXPORT_FORMAT } from "@/lib/workflows/console-schemas";
@@ -33,6 +38,10 @@ export function WorkflowBuilder(props: Props) {
 }
 
 const serialise = (graph: WorkflowGraph) => JSON.stringify(graph);
+const nodeNameOf = (graph: WorkflowGraph, id: string) => {
+  const node = graph.nodes.find((n) => n.id === id);
+  return node ? `${node.label || getNodeDefinition(node.type)?.title || node.type} (${id})` : id;
+};
 
 function Workspace({ initial, readOnly }: Props) {
   const id = initial.workflow_id;
@@ -52,6 +61,10 @@ function Workspace({ initial, readOnly }: Props) {
   const dirty = !readOnly && serialise(graph) !== saved;
   const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [importing, setImporting] = useState(false);
+  const [simulating, setSimulating] = useState(false);
+  const [simPath, setSimPath] = useState<string[] | null>(null);
+  const [publishDialogOpen, setPublishDialogOpen] = useState(false);
+  const canvasSnapshot = useMemo(() => highlightPath(editor.present, simPath), [editor.present, simPath]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -71,15 +84,12 @@ function Workspace({ initial, readOnly }: Props) {
     },
     onError: fail,
   });
-  const publish = useMutation({
-    mutationFn: (g: WorkflowGraph) => fetchJson<{ version: number }>(`/api/console/workflows/${id}/publish`, { method: "POST", json: { graph: g } }),
-    onSuccess: (r, g) => {
-      setSaved(serialise(g));
-      setNotice({ tone: "ok", text: `Published version ${r.version}. New sessions run it now.` });
-      refresh();
-    },
-    onError: fail,
-  });
+  const onPublished = (r: Published) => {
+    setSaved(serialise(graph));
+    setPublishDialogOpen(false);
+    setNotice({ tone: "ok", text: r.rollout_percent ? `Published version ${r.version} to ${r.rollout_percent}% of new sessions.` : `Published version ${r.version}. New sessions run it now.` });
+    refresh();
+  };
   const importGraph = useMutation({
     mutationFn: (g: WorkflowGraph) => fetchJson<{ graph: WorkflowGraph; issues: GraphIssue[] }>(`/api/console/workflows/${id}/import`, { method: "POST", json: g }),
     onSuccess: (r) => {
@@ -114,14 +124,16 @@ function Workspace({ initial, readOnly }: Props) {
           canUndo={editor.canUndo}
           canRedo={editor.canRedo}
           saving={save.isPending}
-          publishing={publish.isPending}
+          publishing={false /* the dialog shows its own progress */}
+          simulating={simulating}
+          onSimulate={() => setSimulating((on) => !on)}
           onUndo={editor.undo}
           onRedo={editor.redo}
           onLayout={editor.autoLayout}
           onExport={exportDraft}
           onImport={() => setImporting(true)}
           onSave={() => save.mutate(graph)}
-          onPublish={() => publish.mutate(graph)}
+          onPublish={() => setPublishDialogOpen(true)}
         />
         {notice ? (
           <div role={notice.tone === "error" ? "alert" : "status"} className={`flex items-center justify-between px-4 py-1.5 text-sm ${notice.tone === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`}>
@@ -131,11 +143,12 @@ function Workspace({ initial, readOnly }: Props) {
             </button>
           </div>
         ) : null}
+        {data.rollout ? <RolloutBanner workflowId={id} rollout={data.rollout} liveVersion={data.published_version} readOnly={readOnly} onDone={(text) => { setNotice({ tone: "ok", text }); refresh(); }} onError={fail} /> : null}
         <div className="flex min-h-0 flex-1">
           <BuilderPalette readOnly={readOnly} onAdd={(type) => editor.addNode(type)} />
           <div className="min-w-0 flex-1 bg-slate-50">
             <BuilderCanvas
-              snapshot={editor.present}
+              snapshot={canvasSnapshot}
               issues={issues}
               readOnly={readOnly}
               onNodesChange={editor.onNodesChange}
@@ -146,9 +159,20 @@ function Workspace({ initial, readOnly }: Props) {
               onDragStop={editor.onDragStop}
             />
           </div>
+          {simulating ? (
+            <SimulatePanel
+              workflowId={id}
+              graph={graph}
+              canRun={issues.length === 0}
+              nodeName={(nodeId) => nodeNameOf(graph, nodeId)}
+              onPath={setSimPath}
+              onClose={() => setSimulating(false)}
+            />
+          ) : null}
           <BuilderSidePanel editor={editor} issues={issues} issuesByNode={issuesByNode} readOnly={readOnly} state={data} graph={graph} />
         </div>
       </div>
+      {publishDialogOpen ? <PublishDialog workflowId={id} graph={graph} versions={data.versions} onClose={() => setPublishDialogOpen(false)} onPublished={onPublished} /> : null}
       {importing ? <ImportDialog pending={importGraph.isPending} serverError={importGraph.error?.message} onClose={() => setImporting(false)} onImport={(g) => importGraph.mutate(g)} /> : null}
     </BuilderContext.Provider>
   );

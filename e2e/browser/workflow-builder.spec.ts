@@ -44,6 +44,13 @@ async function selectNode(page: Page, type: string) {
   await node(page, type).getByTestId("workflow-node").click({ position: { x: 60, y: 20 } });
 }
 
+// Publishing opens a dialog that asks for the version's note.
+async function confirmPublish(page: Page, note: string) {
+  const dialog = page.getByTestId("publish-dialog");
+  await dialog.getByLabel("Version note").fill(note);
+  await dialog.getByRole("button", { name: /^Publish/ }).click();
+}
+
 async function center(locator: Locator) {
   const box = (await locator.boundingBox())!;
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -69,7 +76,7 @@ test("an admin builds a branching workflow, fixes its problems and publishes it"
   await expect(page).toHaveURL(/\/workflows\/[0-9a-f-]{36}$/);
   workflowId = page.url().split("/").pop()!;
   await expect(node(page, "start")).toHaveCount(1);
-  const publish = page.getByRole("button", { name: "Publish" });
+  const publish = page.getByTestId("workflow-builder").getByRole("button", { name: "Publish", exact: true });
   await expect(publish).toBeDisabled();
 
   const box = (await page.getByTestId("workflow-canvas").boundingBox())!;
@@ -154,6 +161,7 @@ test("an admin builds a branching workflow, fixes its problems and publishes it"
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("status")).toContainText("Draft saved");
   await publish.click();
+  await confirmPublish(page, "First version");
   await expect(page.getByRole("status")).toContainText("Published version 1");
   await expect(page.getByText("Live: v1")).toBeVisible();
 
@@ -173,6 +181,7 @@ test("an admin builds a branching workflow, fixes its problems and publishes it"
   await selectNode(page, "CONDITION");
   await inspector.getByLabel("Minimum score").fill("85");
   await publish.click();
+  await confirmPublish(page, "Stricter liveness branch");
   await expect(page.getByRole("status")).toContainText("Published version 2");
   await page.getByRole("tab", { name: /Versions/ }).click();
   await expect(page.getByTestId("versions-count")).toHaveText("2");

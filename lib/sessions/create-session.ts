@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { encryptString } from "@/lib/crypto/encryption";
 import { createRandomToken, hashToken } from "@/lib/crypto/tokens";
 import type { Db } from "@/lib/db";
@@ -11,6 +12,7 @@ import { resolveReferenceFace } from "@/lib/sessions/resolve-reference-face";
 import type { CreateSessionInput } from "@/lib/sessions/schemas";
 import { sessionLinkTtlMs } from "@/lib/sessions/session-timing";
 import { createFaceTemplate } from "@/lib/templates/create-face-template";
+import { pickRolloutVersion } from "@/lib/workflows/pick-rollout-version";
 
 type Created = { created: boolean; body: Record<string, unknown> };
 
@@ -29,14 +31,18 @@ function responseBody(session: { id: string; sessionNumber: number; status: stri
   };
 }
 
-// POST /v3/session/: pins the workflow's published version, resolves the reference face (its image kept
+// POST /v3/session/: pins the workflow's published version (or, during a gradual rollout, the rolled-out
+// one for the session's stable share), resolves the reference face (its image kept
 // sealed unless the application's keepReferenceImages is "never"), mints an unguessable capture token. An unfinished session for the same vendor_data + workflow is returned
 // instead of a second one (unless a new portrait is sent).
 export async function createSession(db: Db, input: { applicationId: string; body: CreateSessionInput; actor: string }): Promise<Created> {
   const { body } = input;
   const workflow = await db.workflow.findFirst({ where: { id: body.workflow_id, applicationId: input.applicationId, deletedAt: null }, include: { versions: true } });
   if (!workflow) throw new AppError("not_found", "No workflow with this id.", { field: "workflow_id" });
-  const version = workflow.versions.find((v) => v.id === workflow.publishedVersionId);
+  // the id is drawn here so the rollout share can be decided from it before the row exists
+  const sessionId = randomUUID();
+  const versionId = pickRolloutVersion({ workflowId: workflow.id, publishedVersionId: workflow.publishedVersionId, rolloutVersionId: workflow.rolloutVersionId, rolloutPercent: workflow.rolloutPercent, sessionId });
+  const version = workflow.versions.find((v) => v.id === versionId);
   if (!version) throw new AppError("unprocessable", "This workflow has no published version yet.", { field: "workflow_id" });
   const workflowType = body.workflow_type === "biometric_authentication" || workflow.workflowType === "biometric_authentication" ? "biometric_authentication" : "default";
   const vendorData = body.vendor_data ?? null;
@@ -64,6 +70,7 @@ export async function createSession(db: Db, input: { applicationId: string; body
         const last = await tx.verificationSession.aggregate({ where: { applicationId: input.applicationId }, _max: { sessionNumber: true } });
         const created = await tx.verificationSession.create({
           data: {
+            id: sessionId,
             applicationId: input.applicationId,
             sessionNumber: (last._max.sessionNumber ?? 0) + 1,
             workflowId: workflow.id,

@@ -11,7 +11,7 @@ export async function createWorkflow(db: Db, input: { applicationId: string; bod
   const { applicationId, body, actor } = input;
   const definition = resolveWorkflowDefinition({ features: body.features, graph: body.graph });
   return db.$transaction(async (tx) => {
-    const { workflow, version } = await insertWorkflow(tx, { applicationId, label: body.workflow_label, workflowType: body.workflow_type, isDefault: body.is_default, definition });
+    const { workflow, version } = await insertWorkflow(tx, { applicationId, label: body.workflow_label, workflowType: body.workflow_type, isDefault: body.is_default, definition, note: body.note ?? "Published via API" });
     await recordAudit(tx, { actor, applicationId, action: "workflow.created", targetType: "workflow", targetId: workflow.id, details: { label: workflow.label, version: 1 } });
     return toWorkflowResponse(workflow, version);
   });

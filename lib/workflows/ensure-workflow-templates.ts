@@ -31,7 +31,7 @@ export async function ensureWorkflowTemplates(db: Db, applicationId: string): Pr
         if ((await tx.workflow.count({ where: { applicationId } })) > 0) return 0;
         for (const t of workflowTemplates) {
           const definition = resolveWorkflowDefinition({ features: t.features });
-          await insertWorkflow(tx, { applicationId, label: t.label, workflowType: t.workflowType, isDefault: t.isDefault, definition });
+          await insertWorkflow(tx, { applicationId, label: t.label, workflowType: t.workflowType, isDefault: t.isDefault, definition, note: "Built-in template" });
         }
         return workflowTemplates.length;
       },

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { WorkflowGraph } from "@/lib/workflows/types";
 
-export type WorkflowVersionSummary = { version: number; graph: WorkflowGraph; created_at: string; created_by: string | null; published: boolean };
+export type WorkflowVersionSummary = { version: number; graph: WorkflowGraph; note: string | null; created_at: string; created_by: string | null; published: boolean; rolling_out: boolean };
 export type WorkflowEditorState = {
   workflow_id: string;
   workflow_label: string;
@@ -10,6 +10,8 @@ export type WorkflowEditorState = {
   is_default: boolean;
   draft: WorkflowGraph;
   published_version: number | null;
+  // a gradual rollout under way: that version runs for `percent` % of new sessions
+  rollout: { version: number; percent: number } | null;
   versions: WorkflowVersionSummary[];
   updated_at: string;
 };
@@ -21,6 +23,7 @@ export async function getWorkflowEditorStateOrThrow(db: Db, input: { application
   const versions = await db.workflowVersion.findMany({ where: { workflowId: workflow.id }, orderBy: { version: "desc" } });
   const userIds = [...new Set(versions.map((v) => v.createdById).filter((u): u is string => Boolean(u)))];
   const users = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
+  const rolling = versions.find((v) => v.id === workflow.rolloutVersionId);
   return {
     workflow_id: workflow.id,
     workflow_label: workflow.label,
@@ -28,12 +31,15 @@ export async function getWorkflowEditorStateOrThrow(db: Db, input: { application
     is_default: workflow.isDefault,
     draft: (workflow.draftGraph ?? { nodes: [], edges: [] }) as WorkflowGraph,
     published_version: versions.find((v) => v.id === workflow.publishedVersionId)?.version ?? null,
+    rollout: rolling && workflow.rolloutPercent ? { version: rolling.version, percent: workflow.rolloutPercent } : null,
     versions: versions.map((v) => ({
       version: v.version,
       graph: v.graph as WorkflowGraph,
+      note: v.note,
       created_at: v.createdAt.toISOString(),
       created_by: v.createdById ? (users.get(v.createdById) ?? null) : null,
       published: v.id === workflow.publishedVersionId,
+      rolling_out: v.id === workflow.rolloutVersionId,
     })),
     updated_at: workflow.updatedAt.toISOString(),
   };

@@ -130,6 +130,7 @@ export const createWorkflowSchema = z
     is_default: z.boolean().default(false),
     features: featuresSchema.optional(),
     graph: workflowGraphSchema.optional(),
+    note: z.string().trim().min(1).max(500).optional(),
   })
   .refine((b) => (b.features === undefined) !== (b.graph === undefined), { message: "Send either features or graph (exactly one)", path: ["features"] });
 
@@ -140,6 +141,8 @@ export const updateWorkflowSchema = z
     is_default: z.boolean().optional(),
     features: featuresSchema.optional(),
     graph: workflowGraphSchema.optional(),
+    // the version history's "what changed and why" for a new version (default "Published via API")
+    note: z.string().trim().min(1).max(500).optional(),
   })
   .refine((b) => b.features === undefined || b.graph === undefined, { message: "Send features or graph, not both", path: ["features"] });
 

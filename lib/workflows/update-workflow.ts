@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { assertWorkflowChangedOrThrow } from "@/lib/workflows/assert-workflow-changed";
 import { resolveWorkflowDefinition } from "@/lib/workflows/resolve-workflow-definition";
 import type { updateWorkflowSchema } from "@/lib/workflows/schemas";
 import { toWorkflowResponse } from "@/lib/workflows/to-workflow-response";
@@ -9,7 +10,9 @@ import { toWorkflowResponse } from "@/lib/workflows/to-workflow-response";
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
 // PATCH: label, type and default flag change in place; new features or a new graph publish a new,
-// immutable version (version + 1) while sessions already started stay pinned to theirs.
+// immutable version (version + 1, with the caller's note or "Published via API") while sessions already
+// started stay pinned to theirs. The same rules as the console's publish: no version for a graph equal
+// to the live one (409), and a rollout under way ends (the new version is live for every new session).
 export async function updateWorkflow(db: Db, input: { applicationId: string; id: string; changes: z.output<typeof updateWorkflowSchema>; actor: AuditActor }) {
   const { applicationId, id, changes, actor } = input;
   const definition = changes.features || changes.graph ? resolveWorkflowDefinition({ features: changes.features, graph: changes.graph }) : null;
@@ -24,15 +27,16 @@ export async function updateWorkflow(db: Db, input: { applicationId: string; id:
       }
       let publishedVersionId = current.publishedVersionId;
       if (definition) {
+        await assertWorkflowChangedOrThrow(tx, { workflow: current, graph: definition.graph });
         const latest = await tx.workflowVersion.findFirst({ where: { workflowId: id }, orderBy: { version: "desc" } });
         const created = await tx.workflowVersion.create({
-          data: { workflowId: id, version: (latest?.version ?? 0) + 1, graph: json(definition.graph), features: json(definition.features) },
+          data: { workflowId: id, version: (latest?.version ?? 0) + 1, graph: json(definition.graph), features: json(definition.features), note: changes.note ?? "Published via API" },
         });
         publishedVersionId = created.id;
       }
       const workflow = await tx.workflow.update({
         where: { id },
-        data: { label: changes.workflow_label, workflowType, isDefault, publishedVersionId, ...(definition ? { draftGraph: json(definition.graph) } : {}) },
+        data: { label: changes.workflow_label, workflowType, isDefault, publishedVersionId, ...(definition ? { draftGraph: json(definition.graph), rolloutVersionId: null, rolloutPercent: null } : {}) },
       });
       const version = publishedVersionId ? await tx.workflowVersion.findUnique({ where: { id: publishedVersionId } }) : null;
       await recordAudit(tx, {
