@@ -1,9 +1,11 @@
 import type { HeadTurn } from "@/lib/capture/types";
 
 // ACTIVE_3D liveness: a straight frame, then one frame per requested turn, in the random order the
-// server chose. Pose comes from the 3-D face mesh (yaw > 0: the subject turned to their left, as seen in
-// the unmirrored camera image; pitch > 0: looking up). A photo can be tilted, but it cannot turn the
-// face's 3-D geometry the asked way in the asked order; every frame must also show the same person.
+// server chose. Pose is the 3-D face mesh's, as estimatePose (lib/vision/quality.ts) gives it: its
+// normal points away from the camera, so a subject turning to their own left (the nose moving to the
+// right of the unmirrored camera image) reads a falling yaw, and looking up (chin forward) a falling
+// pitch. A photo can be tilted, but it cannot turn the face's 3-D geometry the asked way in the asked
+// order; every frame must also show the same person.
 export type Pose = { yaw: number; pitch: number };
 export type TurnVerdict = { ok: boolean; reason: string | null };
 
@@ -21,10 +23,10 @@ export function verifyHeadTurns(input: { turns: HeadTurn[]; poses: Pose[]; sameF
     const dYaw = turned[i].yaw - straight.yaw;
     const dPitch = turned[i].pitch - straight.pitch;
     const done =
-      (turns[i] === "left" && dYaw >= MIN_YAW_TURN) ||
-      (turns[i] === "right" && dYaw <= -MIN_YAW_TURN) ||
-      (turns[i] === "up" && dPitch >= MIN_PITCH_TURN) ||
-      (turns[i] === "down" && dPitch <= -MIN_PITCH_TURN);
+      (turns[i] === "left" && dYaw <= -MIN_YAW_TURN) ||
+      (turns[i] === "right" && dYaw >= MIN_YAW_TURN) ||
+      (turns[i] === "up" && dPitch <= -MIN_PITCH_TURN) ||
+      (turns[i] === "down" && dPitch >= MIN_PITCH_TURN);
     if (!done) return { ok: false, reason: `the head did not turn ${turns[i]}` };
   }
   return { ok: true, reason: null };
