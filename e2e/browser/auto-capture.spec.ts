@@ -50,7 +50,7 @@ async function openCamera(page: Page, method: LivenessMethod) {
   expect(session.status).toBe(201);
   await page.goto(session.body.url);
   await page.getByRole("button", { name: "Use this device's camera" }).click();
-  await expect(page.getByTestId("camera-stage")).toHaveAttribute("data-detector", "ready", { timeout: 30_000 });
+  await expect(page.getByTestId("camera-stage")).toHaveAttribute("data-detector", "ready", { timeout: 90_000 });
 }
 
 const image = path.join(facesDir, "images/deepface-01/1.jpg");
