@@ -56,8 +56,11 @@ async function verify(method: LivenessMethod, name: string, options: { mode?: Pa
   await page.goto(session.body.url);
   if (options.replay) await replayFrames(page, options.replay);
   await page.getByRole("button", { name: "Use this device's camera" }).click();
-  await expect(page.getByTestId("camera-stage")).toHaveAttribute("data-detector", "ready", { timeout: 90_000 });
-  if (method === "ACTIVE_3D" && !options.replay) {
+  const genuine = !options.replay && !options.mode;
+  // the genuine person is guided by the real in-browser detector; an attack is judged by the server
+  // whether or not the page's detector loaded in time on a busy machine
+  if (genuine) await expect(page.getByTestId("camera-stage")).toHaveAttribute("data-detector", "ready", { timeout: 90_000 });
+  if (genuine && method === "ACTIVE_3D") {
     await expect(page.getByTestId("turn-arrow")).toBeVisible({ timeout: 30_000 });
     await page.waitForTimeout(900);
     await page.screenshot({ path: `${shots}/${name}-turning.png` });

@@ -60,9 +60,18 @@ export async function makeMovingCamera(imagePath: string, name: string, motion: 
   if (existsSync(out)) return out;
   const base = await drawBase(imagePath, name.split(".")[0]);
   const dx: string[] = ["0"], dy: string[] = ["0"];
-  if (motion.drift) dx.push(sin(motion.drift.px, motion.drift.hz)), dy.push(sin(motion.drift.px * 0.7, motion.drift.hz / 2, 1));
-  if (motion.tremor) dx.push(sin(motion.tremor.px, 8.75), sin(motion.tremor.px * 0.6, 12.25, 2)), dy.push(sin(motion.tremor.px * 0.8, 10.25, 1), sin(motion.tremor.px * 0.5, 13.75));
-  if (motion.walk) dx.push(sin(motion.walk.px, motion.walk.hz)), dy.push(sin(motion.walk.px * 0.3, motion.walk.hz / 2, 0.5));
+  if (motion.drift) {
+    dx.push(sin(motion.drift.px, motion.drift.hz));
+    dy.push(sin(motion.drift.px * 0.7, motion.drift.hz / 2, 1));
+  }
+  if (motion.tremor) {
+    dx.push(sin(motion.tremor.px, 8.75), sin(motion.tremor.px * 0.6, 12.25, 2));
+    dy.push(sin(motion.tremor.px * 0.8, 10.25, 1), sin(motion.tremor.px * 0.5, 13.75));
+  }
+  if (motion.walk) {
+    dx.push(sin(motion.walk.px, motion.walk.hz));
+    dy.push(sin(motion.walk.px * 0.3, motion.walk.hz / 2, 0.5));
+  }
   const zoom = motion.walk ? `(1+${motion.walk.scale}*sin(2*PI*${motion.walk.hz / 2}*t))` : "1";
   const filters = [
     "format=rgb24",

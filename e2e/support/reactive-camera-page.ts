@@ -31,7 +31,10 @@ export function installReactiveCamera(model: ReactiveModel) {
   const canvas = document.createElement("canvas");
   const scene = document.createElement("canvas");
   const light = document.createElement("canvas");
-  for (const c of [canvas, scene, light]) (c.width = W), (c.height = H);
+  for (const c of [canvas, scene, light]) {
+    c.width = W;
+    c.height = H;
+  }
   const ctx = canvas.getContext("2d")!, sctx = scene.getContext("2d")!, lctx = light.getContext("2d")!;
   const photo = new Image();
   const loaded = new Promise((r) => (photo.onload = r));

@@ -67,7 +67,9 @@ describe("head turns", () => {
   const straight = poseOf({});
   it("accepts a real head's turns, in the requested order, as the mesh pose reads them", () => {
     const poses = [straight, poseOf({ yaw: 25 }), poseOf({ yaw: -25 }), poseOf({ pitch: 15 }), poseOf({ pitch: -15 })];
-    expect(verifyHeadTurns({ turns: ["left", "right", "up", "down"], poses, sameFace: [true, true, true, true] })).toEqual({ ok: true, reason: null });
+    const verdict = verifyHeadTurns({ turns: ["left", "right", "up", "down"], poses, sameFace: [true, true, true, true] });
+    expect(verdict).toMatchObject({ ok: true, reason: null });
+    expect(verdict.turned!.map((t) => t.turn)).toEqual(["left", "right", "up", "down"]);
   });
 
   it("rejects turns the wrong way or in the wrong order, a still image and a face swap", () => {
