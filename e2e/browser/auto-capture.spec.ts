@@ -50,23 +50,25 @@ async function openCamera(page: Page, method: LivenessMethod) {
   expect(session.status).toBe(201);
   await page.goto(session.body.url);
   await page.getByRole("button", { name: "Use this device's camera" }).click();
-  await expect(page.getByTestId("camera-stage")).toHaveAttribute("data-detector", "ready", { timeout: 90_000 });
+  // the in-browser detector, or after 15 s without it the light-and-pixels fallback (a busy machine)
+  await expect(page.getByTestId("camera-stage")).toHaveAttribute("data-detector", /ready|unavailable/, { timeout: 60_000 });
+  return page.getByTestId("camera-stage").getAttribute("data-detector");
 }
 
 const image = path.join(facesDir, "images/deepface-01/1.jpg");
 
 for (const motion of ["drift-1.5px-0.5hz", "drift-4px-2hz", "tremor", "noise"] as const) {
   test(`a hand-held camera (${motion}) is captured automatically on every method`, async () => {
-    test.setTimeout(240_000);
+    test.setTimeout(480_000);
     const camera = await makeMovingCamera(image, `deepface-01.${motion}`, cameraMotions[motion]);
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: [...chromiumArgs, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${camera}`] });
     try {
       for (const method of methods) {
         const page = await (await browser.newContext(desktop)).newPage();
-        await openCamera(page, method);
+        const detector = await openCamera(page, method);
         const t0 = Date.now();
         await expect(captured(page, method), `${motion} on ${method}`).toBeVisible({ timeout: CAPTURE_BOUND_MS });
-        console.log(`auto-capture ${motion} ${method}: ${Date.now() - t0} ms after the detector was ready`);
+        console.log(`auto-capture ${motion} ${method}: ${Date.now() - t0} ms after the guidance started (detector ${detector})`);
         await page.context().close();
       }
     } finally {
@@ -76,13 +78,13 @@ for (const motion of ["drift-1.5px-0.5hz", "drift-4px-2hz", "tremor", "noise"] a
 }
 
 test("a camera walked around is never captured automatically, and the page says to hold still", async () => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const camera = await makeMovingCamera(image, "deepface-01.walk", cameraMotions.walk);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: [...chromiumArgs, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${camera}`] });
   try {
     for (const method of methods) {
       const page = await (await browser.newContext(desktop)).newPage();
-      await openCamera(page, method);
+      const detector = await openCamera(page, method);
       const seen = new Set<string>();
       for (const end = Date.now() + WALK_WATCH_MS; Date.now() < end; ) {
         expect(await captured(page, method).count(), `walking camera captured on ${method}`).toBe(0);
@@ -91,6 +93,7 @@ test("a camera walked around is never captured automatically, and the page says 
       }
       // the face was found and judged to be moving: the test watched the stillness check, not a blind page
       expect([...seen], method).toContain("Hold still");
+      console.log(`walking ${method} (detector ${detector}): ${[...seen].join(" | ")}`);
       if (method === "PASSIVE") await page.screenshot({ path: `${shots}/walking-hold-still.png` });
       await page.context().close();
     }

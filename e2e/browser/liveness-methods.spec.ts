@@ -56,11 +56,13 @@ async function verify(method: LivenessMethod, name: string, options: { mode?: Pa
   await page.goto(session.body.url);
   if (options.replay) await replayFrames(page, options.replay);
   await page.getByRole("button", { name: "Use this device's camera" }).click();
-  const genuine = !options.replay && !options.mode;
-  // the genuine person is guided by the real in-browser detector; an attack is judged by the server
-  // whether or not the page's detector loaded in time on a busy machine
-  if (genuine) await expect(page.getByTestId("camera-stage")).toHaveAttribute("data-detector", "ready", { timeout: 90_000 });
-  if (genuine && method === "ACTIVE_3D") {
+  // The page guides with its in-browser detector, or after 15 s without it (light and stillness only,
+  // each turn taken after a countdown) when the wasm loads slowly, as on a busy machine: the verdict is
+  // the server's either way. Which one ran is logged.
+  const stage = page.getByTestId("camera-stage");
+  await expect(stage).toHaveAttribute("data-detector", /ready|unavailable/, { timeout: 60_000 });
+  const detector = await stage.getAttribute("data-detector");
+  if (!options.replay && method === "ACTIVE_3D") {
     await expect(page.getByTestId("turn-arrow")).toBeVisible({ timeout: 30_000 });
     await page.waitForTimeout(900);
     await page.screenshot({ path: `${shots}/${name}-turning.png` });
@@ -69,7 +71,7 @@ async function verify(method: LivenessMethod, name: string, options: { mode?: Pa
   const status = (await page.getByTestId("result-status").textContent())!.trim();
   const decision = (await api(a, "GET", `/v3/session/${session.body.session_id}/decision/`)).body;
   const details = livenessDetails(server.dataDir, session.body.session_id);
-  console.log(`${name}: ${status}; liveness ${decision.liveness?.status} ${decision.liveness?.score}; match ${decision.face_match?.score}; ${JSON.stringify({ flash: details?.flash, turns: details?.turns, passive: details?.passive })}`);
+  console.log(`${name} (page detector ${detector}): ${status}; liveness ${decision.liveness?.status} ${decision.liveness?.score}; match ${decision.face_match?.score}; ${JSON.stringify({ flash: details?.flash, turns: details?.turns, passive: details?.passive })}`);
   return { status, decision, details, page };
 }
 
