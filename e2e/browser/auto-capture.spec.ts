@@ -51,7 +51,7 @@ async function openCamera(page: Page, method: LivenessMethod) {
   await page.goto(session.body.url);
   await page.getByRole("button", { name: "Use this device's camera" }).click();
   // the in-browser detector, or after 15 s without it the light-and-pixels fallback (a busy machine)
-  await expect(page.getByTestId("camera-stage")).toHaveAttribute("data-detector", /ready|unavailable/, { timeout: 60_000 });
+  await expect(page.getByTestId("camera-stage")).toHaveAttribute("data-detector", /ready|unavailable/, { timeout: 120_000 });
   return page.getByTestId("camera-stage").getAttribute("data-detector");
 }
 
