@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { HeadTurn } from "@/lib/capture/types";
 import { CameraStage } from "./camera-stage";
+import { addStepFrame, type StepFrames } from "./add-step-frame";
 import { captureFrame } from "./capture-frame";
 import { guidanceTone, type CaptureMethodProps } from "./capture-method";
 import { estimateHeadPose, hasTurned, type HeadPose } from "./head-pose";
@@ -25,7 +26,7 @@ export function ActiveCapture({ strings, step, turns, onCaptured, onCancel, onCa
   const [index, setIndex] = useState(0); // 0 = straight, i = turns[i - 1]
   const [progress, setProgress] = useState(0);
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
-  const frames = useRef<Blob[]>([]);
+  const answer = useRef<StepFrames<Blob>>({ frames: [], total: turns.length + 1 });
   const baseline = useRef<HeadPose | null>(null);
   const hold = useRef(0);
   const busy = useRef(false);
@@ -36,18 +37,22 @@ export function ActiveCapture({ strings, step, turns, onCaptured, onCancel, onCa
     void start();
   }, [start]);
 
-  const grab = async (auto: boolean, pose?: HeadPose | null) => {
-    if (busy.current || !videoRef.current) return;
+  // Each trigger names the step it answers: a countdown or tick set up by an earlier render may fire
+  // after the step advanced, and must neither add a second frame to its step nor answer the next one.
+  const grab = async (auto: boolean, step: number, pose?: HeadPose | null) => {
+    if (busy.current || !videoRef.current || step !== answer.current.frames.length) return;
     busy.current = true;
-    if (!auto) manual.current = true;
     try {
-      frames.current.push(await captureFrame(videoRef.current));
-      if (index === 0) baseline.current = pose ?? null;
+      const next = addStepFrame(answer.current, { step, frame: await captureFrame(videoRef.current) });
+      if (!next) return;
+      answer.current = next;
+      if (!auto) manual.current = true;
+      if (step === 0) baseline.current = pose ?? null;
       hold.current = 0;
       setProgress(0);
       setSecondsLeft(null);
-      if (index >= turns.length) onCaptured(frames.current, !manual.current);
-      else setIndex(index + 1);
+      if (next.frames.length === next.total) onCaptured(next.frames, !manual.current);
+      else setIndex(next.frames.length);
     } finally {
       busy.current = false;
     }
@@ -62,7 +67,7 @@ export function ActiveCapture({ strings, step, turns, onCaptured, onCancel, onCa
       setSecondsLeft(left <= 3 ? Math.max(left, 0) : null);
       if (left <= 0) {
         clearInterval(timer);
-        void grab(false);
+        void grab(false, index);
       }
     }, 1000);
     return () => clearInterval(timer);
@@ -72,14 +77,17 @@ export function ActiveCapture({ strings, step, turns, onCaptured, onCancel, onCa
   const onTick = (tick: GuidanceTick) => {
     if (busy.current) return;
     const pose = tick.face ? estimateHeadPose(tick.face) : null;
+    const step = answer.current.frames.length;
+    if (step >= answer.current.total) return;
+    const turn = step > 0 ? turns[step - 1] : null;
     if (turn === null) {
       setProgress(tick.code === "ready" ? tick.readyForMs / STRAIGHT_READY_MS : 0);
-      if (tick.code === "ready" && tick.readyForMs >= STRAIGHT_READY_MS) void grab(true, pose);
+      if (tick.code === "ready" && tick.readyForMs >= STRAIGHT_READY_MS) void grab(true, step, pose);
       return;
     }
     const moved = pose !== null && baseline.current !== null && hasTurned({ pose, baseline: baseline.current, turn });
     hold.current = moved ? hold.current + 1 : 0;
-    if (hold.current >= TURN_HOLD_TICKS) void grab(true, pose);
+    if (hold.current >= TURN_HOLD_TICKS) void grab(true, step, pose);
   };
   const { code, detectorStatus } = useFaceGuidance({ videoRef, boxRef, active: status === "live", onTick });
 
@@ -98,7 +106,7 @@ export function ActiveCapture({ strings, step, turns, onCaptured, onCancel, onCa
       prompt={turn ? <TurnPrompt turn={turn} countdown={secondsLeft === null ? null : strings.active.countdown(secondsLeft)} /> : null}
       onCancel={onCancel}
     >
-      {turn === null ? <ShutterButton label={strings.camera.capture} disabled={status !== "live"} onClick={() => void grab(false)} /> : null}
+      {turn === null ? <ShutterButton label={strings.camera.capture} disabled={status !== "live"} onClick={() => void grab(false, index)} /> : null}
       <div className="flex gap-1.5" aria-hidden>
         {[0, ...turns].map((_, i) => (
           <span key={i} className={`h-1.5 rounded-full transition-all ${i < index ? "w-6 bg-emerald-400" : i === index ? "w-6 bg-white sm:bg-[var(--brand)]" : "w-3 bg-white/40 sm:bg-slate-300"}`} />

@@ -12,22 +12,21 @@ const face = (over: Partial<BrowserFace> = {}): BrowserFace => ({ cx: 320, cy: 2
 
 describe("computeGuidance", () => {
   it("asks for light first, then one face of the right size in the oval, then stillness", () => {
-    expect(computeGuidance({ stats: null, faces: null, oval, previousFace: null })).toBe("loading");
-    expect(computeGuidance({ stats: stats(30), faces: [face()], oval, previousFace: null })).toBe("too_dark");
-    expect(computeGuidance({ stats: stats(240), faces: [face()], oval, previousFace: null })).toBe("too_bright");
-    expect(computeGuidance({ stats: stats(120), faces: [], oval, previousFace: null })).toBe("no_face");
-    expect(computeGuidance({ stats: stats(120), faces: [face(), face({ cx: 100 })], oval, previousFace: null })).toBe("multiple_faces");
-    expect(computeGuidance({ stats: stats(120), faces: [face({ w: 60 })], oval, previousFace: null })).toBe("move_closer");
-    expect(computeGuidance({ stats: stats(120), faces: [face({ w: 260 })], oval, previousFace: null })).toBe("move_back");
-    expect(computeGuidance({ stats: stats(120), faces: [face({ cx: 420 })], oval, previousFace: null })).toBe("center_face");
-    expect(computeGuidance({ stats: stats(120), faces: [face()], oval, previousFace: face({ cx: 300 }) })).toBe("hold_still");
-    expect(computeGuidance({ stats: stats(120, 20), faces: [face()], oval, previousFace: null })).toBe("hold_still");
-    expect(computeGuidance({ stats: stats(120), faces: [face()], oval, previousFace: face() })).toBe("ready");
+    expect(computeGuidance({ stats: null, faces: null, oval, moving: false })).toBe("loading");
+    expect(computeGuidance({ stats: stats(30), faces: [face()], oval, moving: false })).toBe("too_dark");
+    expect(computeGuidance({ stats: stats(240), faces: [face()], oval, moving: false })).toBe("too_bright");
+    expect(computeGuidance({ stats: stats(120), faces: [], oval, moving: false })).toBe("no_face");
+    expect(computeGuidance({ stats: stats(120), faces: [face(), face({ cx: 100 })], oval, moving: false })).toBe("multiple_faces");
+    expect(computeGuidance({ stats: stats(120), faces: [face({ w: 60 })], oval, moving: false })).toBe("move_closer");
+    expect(computeGuidance({ stats: stats(120), faces: [face({ w: 260 })], oval, moving: false })).toBe("move_back");
+    expect(computeGuidance({ stats: stats(120), faces: [face({ cx: 420 })], oval, moving: false })).toBe("center_face");
+    expect(computeGuidance({ stats: stats(120), faces: [face()], oval, moving: true })).toBe("hold_still");
+    expect(computeGuidance({ stats: stats(120), faces: [face()], oval, moving: false })).toBe("ready");
   });
 
   it("without a detector judges light and stillness only", () => {
-    expect(computeGuidance({ stats: stats(120), faces: null, oval, previousFace: null })).toBe("ready");
-    expect(computeGuidance({ stats: stats(120, 30), faces: null, oval, previousFace: null })).toBe("hold_still");
+    expect(computeGuidance({ stats: stats(120), faces: null, oval, moving: false })).toBe("ready");
+    expect(computeGuidance({ stats: stats(120, 30), faces: null, oval, moving: true })).toBe("hold_still");
   });
 });
 

@@ -10,20 +10,16 @@ export const guidanceLimits = {
   darkLuma: 55,
   brightLuma: 215,
   clippedFraction: 0.3,
-  /** mean per-pixel luma change between ticks above which the user is moving */
-  motion: 7,
   /** face width as a fraction of the oval width */
   minFace: 0.5,
   maxFace: 1.1,
   /** face centre offset from the oval centre, as a fraction of the oval radii */
   maxOffset: 0.35,
-  /** face centre jump between ticks, as a fraction of the oval width */
-  maxJitter: 0.06,
 };
 
 // The one thing the user should fix next, most fundamental first. Without a detector (wasm failed)
-// only light and stillness are judged and the oval is trusted.
-export function computeGuidance({ stats, faces, oval, previousFace }: { stats: FrameStats | null; faces: BrowserFace[] | null; oval: Oval; previousFace: BrowserFace | null }): GuidanceCode {
+// only light and stillness are judged and the oval is trusted. `moving` comes from trackStillness.
+export function computeGuidance({ stats, faces, oval, moving }: { stats: FrameStats | null; faces: BrowserFace[] | null; oval: Oval; moving: boolean }): GuidanceCode {
   const l = guidanceLimits;
   if (!stats) return "loading";
   if (stats.luma < l.darkLuma) return "too_dark";
@@ -36,8 +32,6 @@ export function computeGuidance({ stats, faces, oval, previousFace }: { stats: F
     if (size < l.minFace) return "move_closer";
     if (size > l.maxFace) return "move_back";
     if (Math.abs(face.cx - oval.cx) > l.maxOffset * oval.rx || Math.abs(face.cy - oval.cy) > l.maxOffset * oval.ry) return "center_face";
-    if (previousFace && Math.hypot(face.cx - previousFace.cx, face.cy - previousFace.cy) > l.maxJitter * 2 * oval.rx) return "hold_still";
   }
-  if (stats.motion !== null && stats.motion > l.motion) return "hold_still";
-  return "ready";
+  return moving ? "hold_still" : "ready";
 }

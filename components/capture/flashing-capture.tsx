@@ -9,12 +9,16 @@ import { useCamera } from "./use-camera";
 import { useFaceGuidance, type GuidanceTick } from "./use-face-guidance";
 
 const READY_AFTER_MS = 800;
-// the camera needs a moment to expose for the new screen colour: grab the frame late in each step
-const GRAB_AT = 0.65;
+// Each frame is grabbed this long after the colour reached the screen: long enough for a camera's
+// own latency (typically 50-150 ms) and the 120 ms colour fade, short enough that a face lit by a
+// replay or relay that reacts later still shows the previous colour.
+const FLASH_RESPONSE_MS = 250;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// resolves once the frame that shows the new colour has been painted
+const painted = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 
 // FLASHING: once the face is framed, the whole screen shows each challenge colour for `stepMs` and
-// one frame is grabbed while that colour lights the face (frames in colour order).
+// one frame is grabbed FLASH_RESPONSE_MS after that colour lit the face (frames in colour order).
 export function FlashingCapture({ strings, step, colors, stepMs, onCaptured, onCancel, onCameraError, onMediaStarted }: CaptureMethodProps & { colors: string[]; stepMs: number }) {
   const boxRef = useRef<HTMLDivElement>(null);
   const camera = useCamera({ onLive: onMediaStarted, onError: onCameraError });
@@ -38,11 +42,13 @@ export function FlashingCapture({ strings, step, colors, stepMs, onCaptured, onC
     const frames: Blob[] = [];
     try {
       for (let i = 0; i < colors.length; i++) {
+        const shown = performance.now();
         setFlash(i);
-        await wait(stepMs * GRAB_AT);
+        await painted();
+        await wait(FLASH_RESPONSE_MS);
         if (!mounted.current) return;
         frames.push(await captureFrame(videoRef.current));
-        await wait(stepMs * (1 - GRAB_AT));
+        await wait(stepMs - (performance.now() - shown));
       }
     } catch {
       started.current = false;

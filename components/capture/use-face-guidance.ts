@@ -3,8 +3,10 @@
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { loadFaceDetector, type FaceDetector } from "./browser-face-detector";
 import { computeGuidance, type BrowserFace, type GuidanceCode } from "./compute-guidance";
+import { countReady, initialReadyCount, readyFor } from "./count-ready";
 import { ovalInBox, ovalInVideo, visibleCrop, type Oval } from "./cover-geometry";
 import { measureFrame } from "./frame-stats";
+import { initialStillness, trackStillness } from "./track-stillness";
 
 export type GuidanceTick = { code: GuidanceCode; face: BrowserFace | null; oval: Oval; readyForMs: number; detector: boolean };
 export type DetectorStatus = "loading" | "ready" | "unavailable";
@@ -14,8 +16,10 @@ const THUMB = 48;
 const DETECTOR_WAIT_MS = 15_000;
 
 // Watches the live preview and says what the user should fix next. Each tick measures light and
-// motion on a thumbnail of the oval region and, when the wasm detector loaded, finds the faces.
-// The shown code changes only once a new code is seen twice in a row, so the words don't flicker.
+// motion on a thumbnail of the oval region and, when the wasm detector loaded, finds the faces;
+// stillness is judged on the face box (track-stillness.ts), the countdown forgives one stray tick
+// (count-ready.ts). The shown code changes only once a new code is seen twice in a row, so the words
+// don't flicker.
 export function useFaceGuidance({ videoRef, boxRef, active, onTick }: { videoRef: RefObject<HTMLVideoElement | null>; boxRef: RefObject<HTMLElement | null>; active: boolean; onTick?: (tick: GuidanceTick) => void }) {
   const [code, setCode] = useState<GuidanceCode>("loading");
   const [detectorStatus, setDetectorStatus] = useState<DetectorStatus>("loading");
@@ -30,10 +34,10 @@ export function useFaceGuidance({ videoRef, boxRef, active, onTick }: { videoRef
     let timer: ReturnType<typeof setTimeout> | undefined;
     let detector: FaceDetector | null = null;
     let previousThumb: Uint8Array | null = null;
-    let previousFace: BrowserFace | null = null;
+    let stillness = initialStillness;
+    let readyCount = initialReadyCount;
     let pending: GuidanceCode | null = null;
     let shown: GuidanceCode = "loading";
-    let readySince: number | null = null;
     const thumbCanvas = document.createElement("canvas");
     thumbCanvas.width = thumbCanvas.height = THUMB;
     const thumbCtx = thumbCanvas.getContext("2d", { willReadFrequently: true });
@@ -69,18 +73,18 @@ export function useFaceGuidance({ videoRef, boxRef, active, onTick }: { videoRef
           faces = null;
         }
         if (cancelled) return;
-        let raw = computeGuidance({ stats, faces, oval, previousFace });
-        if (!resolved && raw === "ready") raw = "loading";
         const face = faces?.[0] ?? null;
-        previousFace = face;
+        stillness = trackStillness(stillness, { face: faces?.length === 1 ? face : null, pixelMotion: stats.motion });
+        let raw = computeGuidance({ stats, faces, oval, moving: !stillness.steady });
+        if (!resolved && raw === "ready") raw = "loading";
         const now = performance.now();
-        readySince = raw === "ready" ? (readySince ?? now) : null;
+        readyCount = countReady(readyCount, { code: raw, now });
         if (raw === shown || shown === "loading" || raw === pending) {
           shown = raw;
           setCode(raw);
         }
         pending = raw;
-        onTickRef.current?.({ code: raw, face, oval, readyForMs: readySince === null ? 0 : now - readySince, detector: detector !== null });
+        onTickRef.current?.({ code: raw, face, oval, readyForMs: readyFor(readyCount, now), detector: detector !== null });
       }
       if (!cancelled) timer = setTimeout(tick, TICK_MS);
     };

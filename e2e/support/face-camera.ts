@@ -8,7 +8,7 @@ const generated = path.join(root, "e2e", "fixtures", "generated");
 
 type Located = { x: number; y: number; width: number; height: number; imageWidth: number; imageHeight: number } | null;
 
-function locateFace(imagePath: string): Located {
+export function locateFace(imagePath: string): Located {
   const out = execFileSync(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "e2e", "support", "locate-face.ts"), imagePath], { cwd: root, encoding: "utf8" });
   return JSON.parse(out) as Located;
 }

@@ -3,6 +3,7 @@ import { createChallenge } from "@/lib/capture/create-challenge";
 import { decideStepUp } from "@/lib/capture/decide-step-up";
 import { verifyFlashResponse, type Rgb } from "@/lib/capture/verify-flash-response";
 import { verifyHeadTurns } from "@/lib/capture/verify-head-turns";
+import { estimatePose } from "@/lib/vision/quality";
 
 describe("flash response", () => {
   const colors = ["#ff2020", "#2040ff", "#20d020", "#ff2020"];
@@ -26,22 +27,60 @@ describe("flash response", () => {
     expect(verifyFlashResponse({ colors, faceMeans: other.map((c) => lit(c)) }).ok).toBe(false);
   });
 
+  it("rejects a face lit late or by a guessed sequence, on the challenges the server draws", () => {
+    let late = 0, guessed = 0;
+    const N = 2000;
+    for (let k = 0; k < N; k++) {
+      const challenge = createChallenge("FLASHING");
+      if (challenge.method !== "FLASHING") throw new Error("not a flashing challenge");
+      // late: when each frame is grabbed the face still shows the colour before (or none)
+      if (verifyFlashResponse({ colors: challenge.colors, faceMeans: challenge.colors.map((_, i) => (i ? lit(challenge.colors[i - 1]) : skin)) }).ok) late++;
+      const guess = createChallenge("FLASHING");
+      if (guess.method === "FLASHING" && verifyFlashResponse({ colors: challenge.colors, faceMeans: guess.colors.map((c) => lit(c)) }).ok) guessed++;
+    }
+    expect(late).toBe(0);
+    // six colours: about 3 % (four colours gave about 9 %)
+    expect(guessed / N).toBeLessThan(0.05);
+  });
+
   it("rejects a frame count that does not fit the challenge", () => {
     expect(verifyFlashResponse({ colors, faceMeans: [skin] }).ok).toBe(false);
   });
 });
 
+// A head as FaceMesh describes it (x right, y down, z depth: smaller is nearer the camera), turned the
+// way a person turns: yaw > 0 to their own left (the nose moves to the image's right), pitch > 0 up.
+function turnedMesh({ yaw = 0, pitch = 0 }: { yaw?: number; pitch?: number }): Float32Array {
+  const points: Record<number, [number, number, number]> = { 33: [-35, -10, 10], 263: [35, -10, 10], 10: [0, -70, 5], 152: [0, 75, 12], 1: [0, 20, -40] };
+  const mesh = new Float32Array(468 * 3);
+  const [a, b] = [(yaw * Math.PI) / 180, (pitch * Math.PI) / 180];
+  for (const [i, [x, y, z]] of Object.entries(points)) {
+    const x1 = x * Math.cos(a) - z * Math.sin(a), z1 = x * Math.sin(a) + z * Math.cos(a);
+    const y2 = y * Math.cos(b) + z1 * Math.sin(b), z2 = -y * Math.sin(b) + z1 * Math.cos(b);
+    mesh.set([300 + x1, 300 + y2, z2], Number(i) * 3);
+  }
+  return mesh;
+}
+const poseOf = (turn: { yaw?: number; pitch?: number }) => estimatePose(turnedMesh(turn));
+
 describe("head turns", () => {
-  const straight = { yaw: 2, pitch: -3 };
-  it("accepts the requested turns in order", () => {
-    const v = verifyHeadTurns({ turns: ["left", "right", "up"], poses: [straight, { yaw: 25, pitch: 0 }, { yaw: -22, pitch: -2 }, { yaw: 1, pitch: 12 }], sameFace: [true, true, true] });
-    expect(v).toEqual({ ok: true, reason: null });
+  const straight = poseOf({});
+  it("accepts a real head's turns, in the requested order, as the mesh pose reads them", () => {
+    const poses = [straight, poseOf({ yaw: 25 }), poseOf({ yaw: -25 }), poseOf({ pitch: 15 }), poseOf({ pitch: -15 })];
+    const verdict = verifyHeadTurns({ turns: ["left", "right", "up", "down"], poses, sameFace: [true, true, true, true] });
+    expect(verdict).toMatchObject({ ok: true, reason: null });
+    expect(verdict.turned!.map((t) => t.turn)).toEqual(["left", "right", "up", "down"]);
   });
 
-  it("rejects turns in the wrong order, a still image and a face swap", () => {
-    expect(verifyHeadTurns({ turns: ["left", "right"], poses: [straight, { yaw: -25, pitch: 0 }, { yaw: 22, pitch: 0 }], sameFace: [true, true] }).ok).toBe(false);
+  it("rejects turns the wrong way or in the wrong order, a still image and a face swap", () => {
+    expect(verifyHeadTurns({ turns: ["left", "right"], poses: [straight, poseOf({ yaw: -25 }), poseOf({ yaw: 25 })], sameFace: [true, true] }).ok).toBe(false);
+    expect(verifyHeadTurns({ turns: ["up"], poses: [straight, poseOf({ pitch: -15 })], sameFace: [true] }).ok).toBe(false);
     expect(verifyHeadTurns({ turns: ["left", "right"], poses: [straight, straight, straight], sameFace: [true, true] }).ok).toBe(false);
-    expect(verifyHeadTurns({ turns: ["left", "right"], poses: [straight, { yaw: 25, pitch: 0 }, { yaw: -25, pitch: 0 }], sameFace: [true, false] }).reason).toMatch(/different face/);
+    expect(verifyHeadTurns({ turns: ["left", "right"], poses: [straight, poseOf({ yaw: 25 }), poseOf({ yaw: -25 })], sameFace: [true, false] }).reason).toMatch(/different face/);
+  });
+
+  it("counts frames: one straight plus one per turn, no more", () => {
+    expect(verifyHeadTurns({ turns: ["left"], poses: [straight, poseOf({ yaw: 25 }), poseOf({ yaw: 25 })], sameFace: [true, true] }).reason).toMatch(/number of frames/);
   });
 });
 
