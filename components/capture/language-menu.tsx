@@ -15,7 +15,7 @@ export function LanguageMenu({ value, label, disabled, onChange }: { value: Lang
         value={value}
         disabled={disabled}
         onChange={(e) => onChange(e.target.value as Language)}
-        className="cursor-pointer appearance-none bg-transparent pr-4 font-medium outline-none disabled:cursor-wait"
+        className="field-sizing-content cursor-pointer appearance-none bg-transparent pr-4 font-medium outline-none disabled:cursor-wait"
       >
         {SUPPORTED_LANGUAGES.map((code) => (
           <option key={code} value={code} lang={code}>
