@@ -177,3 +177,24 @@ test("ja: a frame-count failure shows a translated message; the case keeps the i
   expect(refusal?.lines).toContain("detail: This challenge needs 5 frame(s); got 6.");
   await context.close();
 });
+
+test("an admin sets the default language in Settings, and a session without one opens in it", async () => {
+  const cookie = (await loginConsole(server.url, admin.email, admin.password))!;
+  const [name, value] = cookie.split("=");
+  const context = await browser.newContext({ ...desktop, locale: "zh-CN" });
+  await context.addCookies([{ name, value, url: server.url }]);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/settings`);
+  const card = page.locator("section").filter({ has: page.getByRole("heading", { name: "Verification page language" }) });
+  await card.getByLabel("Default language").selectOption("id");
+  await card.getByRole("button", { name: "Save language" }).click();
+  await expect(card.getByRole("status")).toHaveText("Saved.");
+  await card.screenshot({ path: "test-results/capture/settings-default-language.png" });
+
+  // the browser asks for Chinese, which the page does not speak: the application's default wins
+  const session = await createSession();
+  await page.goto(session.url);
+  await expect(page.getByRole("heading", { name: catalogues.id.start.title })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "id");
+  await context.close();
+});
