@@ -32,7 +32,9 @@ export function CapturePage({ token, initial }: { token: string; initial: Initia
   const flow = useCaptureFlow(token);
   const { state, phase, query } = flow;
   const desktop = useIsDesktop();
-  const strings = useCaptureStrings(state?.language ?? initial.language, initial);
+  // the menu's choice shows at once (its catalogue loads while the server records it)
+  const language = flow.chosenLanguage ?? state?.language ?? initial.language;
+  const strings = useCaptureStrings(language, initial);
 
   useEffect(() => {
     document.documentElement.lang = strings.language;
@@ -90,7 +92,7 @@ export function CapturePage({ token, initial }: { token: string; initial: Initia
       }
   }
 
-  if (step.type === "start") return shell(<StartScreen strings={strings} brand={state.branding.name} captureUrl={state.captureUrl} desktop={desktop} busy={flow.busy} onStart={() => void flow.start()} resubmission={state.resubmission} expiresAt={state.expiresAt} onLanguage={(language) => void flow.changeLanguage(language)} />, desktop);
+  if (step.type === "start") return shell(<StartScreen strings={strings} brand={state.branding.name} captureUrl={state.captureUrl} desktop={desktop} busy={flow.busy} onStart={() => void flow.start()} resubmission={state.resubmission} expiresAt={state.expiresAt} language={language} onLanguage={(next) => void flow.changeLanguage(next)} />, desktop);
   // step "capture" without this device capturing: another device is on it (or a reload after a failure)
   if (state.lastAttempt && !state.lastAttempt.ok && !desktop) return shell(<RetryScreen strings={strings} reason={state.lastAttempt.reason} attemptsLeft={attemptsLeft(state)} onRetry={retryToCamera} />);
   return shell(<FollowingScreen strings={strings} note={state.lastAttempt && !state.lastAttempt.ok ? state.lastAttempt.reason : null} onUseThisDevice={flow.chooseThisDevice} />);

@@ -12,7 +12,7 @@ type Resubmission = { reason: string | null; comment: string | null };
 // Consent and preparation. On a desktop the phone hand-off (QR) sits beside "use this device". When a
 // reviewer asked for a new attempt, the screen says so and why. The language menu switches the page in
 // place (the session keeps the choice).
-export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart, resubmission, expiresAt, onLanguage }: { strings: CaptureStrings; brand: string; captureUrl: string; desktop: boolean; busy: boolean; onStart: () => void; resubmission?: Resubmission | null; expiresAt?: string; onLanguage?: (language: Language) => void }) {
+export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart, resubmission, expiresAt, language, onLanguage }: { strings: CaptureStrings; brand: string; captureUrl: string; desktop: boolean; busy: boolean; onStart: () => void; resubmission?: Resubmission | null; expiresAt?: string; language?: Language; onLanguage?: (language: Language) => void }) {
   const s = strings.start;
   const tips: [IconName, string][] = [
     ["sun", s.tips[0]],
@@ -25,7 +25,7 @@ export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart
         <div aria-hidden className="grid size-14 place-items-center rounded-2xl bg-[var(--brand-soft)] text-[var(--brand-ink)]">
           <FaceOvalGlyph />
         </div>
-        {onLanguage ? <LanguageMenu value={strings.language} label={strings.languageMenu.label} disabled={busy} onChange={onLanguage} /> : null}
+        {onLanguage ? <LanguageMenu value={language ?? strings.language} label={strings.languageMenu.label} onChange={onLanguage} /> : null}
       </div>
       <h1 className="mt-5 text-[26px] leading-tight font-semibold tracking-tight text-slate-900">{resubmission ? strings.resubmit.title : s.title}</h1>
       <p className="mt-2 text-[15px] leading-relaxed text-slate-600">{resubmission ? strings.resubmit.lead : s.lead(brand)}</p>

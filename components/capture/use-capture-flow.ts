@@ -147,15 +147,18 @@ export function useCaptureFlow(token: string) {
     }
   };
 
-  // the language menu: the session keeps the choice, the page re-renders in it without losing its place
+  // the language menu: the session keeps the choice, the page re-renders in it without losing its place.
+  // Arrow keys on the menu fire one change per step: only the answer to the latest choice is applied.
+  const wantedLanguage = useRef<Language | null>(null);
+  const [chosenLanguage, setChosenLanguage] = useState<Language | null>(null);
   const changeLanguage = async (language: Language) => {
-    setBusy(true);
+    wantedLanguage.current = language;
+    setChosenLanguage(language);
     try {
-      setState(await setCaptureLanguage(token, language));
+      const next = await setCaptureLanguage(token, language);
+      if (wantedLanguage.current === language) setState(next);
     } catch (error) {
       reportError(error);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -180,5 +183,5 @@ export function useCaptureFlow(token: string) {
   const resume = phase.kind === "auto" && state?.step.type === "capture" && !(state.lastAttempt && !state.lastAttempt.ok) && startedHere(token);
   const effectivePhase: Phase = resume ? { kind: "camera" } : phase;
 
-  return { query, state, phase: effectivePhase, setPhase, busy, completedLive, start, chooseThisDevice, requestBurst, submit, cancel, cameraError, mediaStarted, changeLanguage };
+  return { query, state, phase: effectivePhase, setPhase, busy, completedLive, start, chooseThisDevice, requestBurst, submit, cancel, cameraError, mediaStarted, chosenLanguage, changeLanguage };
 }

@@ -28,7 +28,8 @@ let browser: Browser;
 let workflowId: string;
 
 requireFaceDatasets(test);
-test.describe.configure({ mode: "serial" });
+// five page loads per language on a busy two-core machine take longer than the default 90 s
+test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 test.beforeAll(async () => {
   server = await startTestServer({ env: { SEED_API_KEY: apiKey, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } });
