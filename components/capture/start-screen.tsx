@@ -27,7 +27,7 @@ export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart
         </div>
         {onLanguage ? <LanguageMenu value={language ?? strings.language} label={strings.languageMenu.label} onChange={onLanguage} /> : null}
       </div>
-      <h1 className="mt-5 text-[26px] leading-tight font-semibold tracking-tight text-slate-900">{resubmission ? strings.resubmit.title : s.title}</h1>
+      <h1 className="mt-5 text-[26px] leading-tight font-semibold tracking-tight text-balance text-slate-900">{resubmission ? strings.resubmit.title : s.title}</h1>
       <p className="mt-2 text-[15px] leading-relaxed text-slate-600">{resubmission ? strings.resubmit.lead : s.lead(brand)}</p>
       {resubmission && (resubmission.reason || resubmission.comment) ? (
         <div role="note" data-testid="resubmission-note" className="mt-4 rounded-xl bg-amber-50 px-4 py-3 text-[15px] text-amber-900 ring-1 ring-amber-200">
