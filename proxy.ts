@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { findEmbedOrigins } from "@/lib/capture/find-embed-origins";
+import { HOSTED_TOKEN_HEADER } from "@/lib/capture/languages";
 import { getEnv } from "@/lib/env";
 import { buildPageSecurityHeaders } from "@/lib/security/build-page-security-headers";
 
@@ -19,6 +20,9 @@ export async function proxy(request: NextRequest) {
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]);
+  // the root layout writes <html lang> from the hosted page's session (only this proxy may set it)
+  requestHeaders.delete(HOSTED_TOKEN_HEADER);
+  if (hostedToken) requestHeaders.set(HOSTED_TOKEN_HEADER, hostedToken);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
+import { HOSTED_TOKEN_HEADER } from "@/lib/capture/languages";
+import { resolvePageLanguage } from "@/lib/capture/resolve-page-language";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,9 +14,21 @@ export const metadata: Metadata = {
 // a page prerendered at build time would have none.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
+  const h = await headers();
+  const hostedToken = h.get(HOSTED_TOKEN_HEADER);
+  // the console is English; the hosted capture page speaks its session's language
+  const lang = hostedToken ? await resolvePageLanguage(safeDecode(hostedToken), h.get("accept-language")) : "en";
   return (
-    <html lang="en">
+    <html lang={lang}>
       <body>{children}</body>
     </html>
   );
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

@@ -1,13 +1,18 @@
+import type { Language } from "@/lib/capture/languages";
+import { isRetryReason, type RetryReason } from "@/lib/capture/retry-reasons";
 import type { BurstTicket, CaptureState, FrameResult } from "@/lib/capture/types";
 import type { DeviceKeyProof } from "./device-key";
 
 // The hosted page's only server calls (lib/capture/types.ts is the contract). The token in the URL
-// is the credential; the device cookie set by GET rides along on same-origin requests.
+// is the credential; the device cookie set by GET rides along on same-origin requests. An error's
+// message is for the log and the embedding site's didit:error event, never for the screen: the page
+// shows the catalogue's words for `reason` (a refused upload) or for the status.
 export class CaptureApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string | null,
     message: string,
+    readonly reason: RetryReason | null = null,
   ) {
     super(message);
     this.name = "CaptureApiError";
@@ -18,19 +23,21 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, { cache: "no-store", credentials: "same-origin", ...init });
   if (res.ok) return (await res.json()) as T;
   let code: string | null = null;
+  let reason: RetryReason | null = null;
   let message = res.statusText || `HTTP ${res.status}`;
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } | string; detail?: string; message?: string };
+    const body = (await res.json()) as { error?: { code?: string; message?: string; details?: { reason?: unknown } } | string; detail?: string; message?: string };
     if (typeof body.error === "object" && body.error) {
       code = body.error.code ?? null;
       message = body.error.message ?? message;
+      reason = isRetryReason(body.error.details?.reason) ? body.error.details.reason : null;
     } else {
       message = (typeof body.error === "string" ? body.error : null) ?? body.detail ?? body.message ?? message;
     }
   } catch {
     // not JSON: keep the status text
   }
-  throw new CaptureApiError(res.status, code, message);
+  throw new CaptureApiError(res.status, code, message, reason);
 }
 
 const base = (token: string) => `/api/capture/${encodeURIComponent(token)}`;
@@ -42,6 +49,11 @@ export function fetchCaptureState(token: string): Promise<CaptureState> {
 /** Start, with this browser's device-key proof when it has one. */
 export function startCapture(token: string, deviceKey: DeviceKeyProof | null): Promise<CaptureState> {
   return call<CaptureState>(`${base(token)}/start`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(deviceKey ? { device_key: deviceKey } : {}) });
+}
+
+/** Switch the page's language; the session keeps it. */
+export function setCaptureLanguage(token: string, language: Language): Promise<CaptureState> {
+  return call<CaptureState>(`${base(token)}/language`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ language }) });
 }
 
 /** The single-use nonce for the PASSIVE burst about to be taken. */

@@ -1,7 +1,6 @@
 "use client";
 
 import { useCallback, useEffect } from "react";
-import { getCaptureStrings } from "@/lib/capture/i18n";
 import type { CaptureState } from "@/lib/capture/types";
 import { ActiveCapture } from "./active-capture";
 import { buildCallbackUrl } from "./callback-url";
@@ -17,6 +16,7 @@ import { RetryScreen } from "./retry-screen";
 import { StartScreen } from "./start-screen";
 import { hasCameraApi } from "./use-camera";
 import { useCaptureFlow } from "./use-capture-flow";
+import { useCaptureStrings, type InitialCatalogue } from "./use-capture-strings";
 import { useIsDesktop } from "./use-is-desktop";
 
 const EXPIRED = new Set(["Expired", "Abandoned", "Kyc Expired"]);
@@ -26,17 +26,19 @@ function attemptsLeft(state: CaptureState): number | null {
   return state.step.type === "capture" ? Math.max(0, state.step.maxAttempts - state.step.attempt + 1) : null;
 }
 
-// The hosted capture page: picks the screen from the server state and the local phase.
-export function CapturePage({ token }: { token: string }) {
+// The hosted capture page: picks the screen from the server state and the local phase. `initial`: the
+// language the server negotiated and its catalogue (the only one sent with the page).
+export function CapturePage({ token, initial }: { token: string; initial: InitialCatalogue }) {
   const flow = useCaptureFlow(token);
   const { state, phase, query } = flow;
   const desktop = useIsDesktop();
-  const strings = getCaptureStrings(state?.language);
+  // the menu's choice shows at once (its catalogue loads while the server records it)
+  const language = flow.chosenLanguage ?? state?.language ?? initial.language;
+  const strings = useCaptureStrings(language, initial);
 
   useEffect(() => {
-    if (!state) return;
-    document.documentElement.lang = state.language;
-    document.title = `${strings.pageTitle} · ${state.branding.name}`;
+    document.documentElement.lang = strings.language;
+    if (state) document.title = `${strings.pageTitle} · ${state.branding.name}`;
   }, [state, strings]);
 
   const redirect = useCallback((url: string) => window.location.assign(url), []);
@@ -44,7 +46,7 @@ export function CapturePage({ token }: { token: string }) {
   if (!state) {
     const notFound = query.error instanceof CaptureApiError && (query.error.status === 404 || query.error.status === 410);
     return (
-      <CaptureShell branding={neutralBrand} strings={strings} language="en">
+      <CaptureShell branding={neutralBrand} strings={strings} language={strings.language}>
         {query.isPending ? <CheckingScreen strings={strings} title={strings.loading} lead="" /> : <MessageScreen kind={notFound ? "notFound" : "error"} strings={strings} onAction={notFound ? undefined : () => void query.refetch()} />}
       </CaptureShell>
     );
@@ -52,7 +54,7 @@ export function CapturePage({ token }: { token: string }) {
 
   const step = state.step;
   const shell = (content: React.ReactNode, wide = false) => (
-    <CaptureShell branding={state.branding} strings={strings} language={state.language} wide={wide}>
+    <CaptureShell branding={state.branding} strings={strings} language={strings.language} wide={wide}>
       {content}
     </CaptureShell>
   );
@@ -71,10 +73,10 @@ export function CapturePage({ token }: { token: string }) {
     case "cancelled":
       return shell(<MessageScreen kind="cancelled" strings={strings} onAction={() => flow.setPhase({ kind: "auto" })} />);
     case "error":
-      return shell(<MessageScreen kind="error" strings={strings} onAction={() => flow.setPhase({ kind: "auto" })} />);
+      return shell(<MessageScreen kind={phase.cause ?? "error"} strings={strings} onAction={phase.cause === "timedOut" ? undefined : () => flow.setPhase({ kind: "auto" })} />);
     case "camera-error": {
-      const kind = phase.status === "denied" ? "denied" : phase.status === "unsupported" ? "unsupported" : phase.status === "no-camera" ? "noCamera" : "error";
-      return shell(<MessageScreen kind={kind} strings={strings} onAction={kind === "denied" || kind === "error" ? retryToCamera : undefined} />);
+      const kind = phase.status === "denied" ? "denied" : phase.status === "unsupported" ? "unsupported" : phase.status === "no-camera" ? "noCamera" : phase.status === "in-use" ? "cameraInUse" : "error";
+      return shell(<MessageScreen kind={kind} strings={strings} onAction={kind === "denied" || kind === "cameraInUse" || kind === "error" ? retryToCamera : undefined} />);
     }
     case "retry":
       return shell(<RetryScreen strings={strings} reason={phase.reason} attemptsLeft={attemptsLeft(state)} onRetry={retryToCamera} />);
@@ -90,7 +92,7 @@ export function CapturePage({ token }: { token: string }) {
       }
   }
 
-  if (step.type === "start") return shell(<StartScreen strings={strings} brand={state.branding.name} captureUrl={state.captureUrl} desktop={desktop} busy={flow.busy} onStart={() => void flow.start()} resubmission={state.resubmission} />, desktop);
+  if (step.type === "start") return shell(<StartScreen strings={strings} brand={state.branding.name} captureUrl={state.captureUrl} desktop={desktop} busy={flow.busy} onStart={() => void flow.start()} resubmission={state.resubmission} expiresAt={state.expiresAt} language={language} onLanguage={(next) => void flow.changeLanguage(next)} />, desktop);
   // step "capture" without this device capturing: another device is on it (or a reload after a failure)
   if (state.lastAttempt && !state.lastAttempt.ok && !desktop) return shell(<RetryScreen strings={strings} reason={state.lastAttempt.reason} attemptsLeft={attemptsLeft(state)} onRetry={retryToCamera} />);
   return shell(<FollowingScreen strings={strings} note={state.lastAttempt && !state.lastAttempt.ok ? state.lastAttempt.reason : null} onUseThisDevice={flow.chooseThisDevice} />);

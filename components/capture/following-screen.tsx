@@ -1,9 +1,10 @@
 import type { CaptureStrings } from "@/lib/capture/i18n";
+import type { RetryReason } from "@/lib/capture/retry-reasons";
 import { CaptureButton } from "./capture-buttons";
 import { Icon } from "./icons";
 
 // The desktop page after the phone took over: it polls the session and shows progress here.
-export function FollowingScreen({ strings, note, onUseThisDevice }: { strings: CaptureStrings; note: string | null; onUseThisDevice: () => void }) {
+export function FollowingScreen({ strings, note, onUseThisDevice }: { strings: CaptureStrings; note: RetryReason | null; onUseThisDevice: () => void }) {
   return (
     <section data-testid="screen-following" className="flex flex-1 flex-col items-center py-6 text-center">
       <div aria-hidden className="relative grid size-20 place-items-center rounded-full bg-[var(--brand-soft)] text-[var(--brand-ink)]">
@@ -14,7 +15,7 @@ export function FollowingScreen({ strings, note, onUseThisDevice }: { strings: C
       <p role="status" aria-live="polite" className="mt-2 max-w-sm text-[15px] leading-relaxed text-slate-600">
         {strings.following.lead}
       </p>
-      {note ? <p className="mt-4 rounded-xl bg-amber-50 px-4 py-2 text-sm text-amber-800">{note}</p> : null}
+      {note ? <p className="mt-4 rounded-xl bg-amber-50 px-4 py-2 text-sm text-amber-800">{strings.reasons[note]}</p> : null}
       <div className="mt-8 w-full max-w-sm">
         <CaptureButton variant="secondary" onClick={onUseThisDevice} className="w-full">
           <Icon name="camera" width={20} height={20} />

@@ -21,6 +21,7 @@ export const paths = {
   refresh: "M20 11a8 8 0 0 0-14.9-3.5M4 4v4h4M4 13a8 8 0 0 0 14.9 3.5M20 20v-4h-4",
   arrow: "M5 12h14M13 6l6 6-6 6",
   monitor: "M3.5 4.5h17v11h-17zM8.5 20h7M12 15.5V20",
+  globe: "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM3 12h18M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z",
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -5,11 +5,15 @@ import { CaptureButton } from "./capture-buttons";
 import type { IconName } from "./icons";
 import { StatusScreen, type Tone } from "./status-screen";
 
-export type MessageKind = "denied" | "noCamera" | "unsupported" | "expired" | "notFound" | "error" | "cancelled";
+export type MessageKind = "denied" | "noCamera" | "cameraInUse" | "unsupported" | "offline" | "busy" | "timedOut" | "expired" | "notFound" | "error" | "cancelled";
 
 const looks: Record<MessageKind, { icon: IconName; tone: Tone }> = {
   denied: { icon: "cameraOff", tone: "warning" },
   noCamera: { icon: "cameraOff", tone: "warning" },
+  cameraInUse: { icon: "cameraOff", tone: "warning" },
+  offline: { icon: "alert", tone: "warning" },
+  busy: { icon: "clock", tone: "warning" },
+  timedOut: { icon: "clock", tone: "neutral" },
   unsupported: { icon: "alert", tone: "warning" },
   expired: { icon: "clock", tone: "neutral" },
   notFound: { icon: "alert", tone: "neutral" },
@@ -21,7 +25,7 @@ const looks: Record<MessageKind, { icon: IconName; tone: Tone }> = {
 export function MessageScreen({ kind, strings, onAction }: { kind: MessageKind; strings: CaptureStrings; onAction?: () => void }) {
   const { icon, tone } = looks[kind];
   const text = strings[kind];
-  const action = kind === "denied" ? strings.denied.button : kind === "error" ? strings.error.button : kind === "cancelled" ? strings.cancelled.button : null;
+  const action = kind === "denied" ? strings.denied.button : kind === "cancelled" ? strings.cancelled.button : kind === "error" || kind === "cameraInUse" || kind === "offline" || kind === "busy" ? strings.error.button : null;
   const howTo =
     kind === "denied" ? (
       <ul className="space-y-2 rounded-2xl bg-slate-50 p-4 text-left text-sm leading-relaxed text-slate-700 ring-1 ring-slate-200/70">

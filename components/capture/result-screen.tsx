@@ -32,7 +32,8 @@ export function ResultScreen({ status, strings, skipped, redirectUrl, autoRedire
   const { icon, tone, title, lead } = skipped ? { icon: "shield" as const, tone: "success" as const, ...strings.skipped } : look(status, strings);
   return (
     <StatusScreen icon={icon} tone={tone} title={title} lead={lead} testId="screen-result">
-      <p className="sr-only" data-testid="result-status">
+      {/* the raw status for tests, never shown or read out: the title says it in the page's language */}
+      <p hidden data-testid="result-status">
         {status}
       </p>
       {redirectUrl ? (

@@ -1,10 +1,11 @@
 import type { CaptureStrings } from "@/lib/capture/i18n";
+import type { RetryReason } from "@/lib/capture/retry-reasons";
 import { CaptureButton } from "./capture-buttons";
 import { StatusScreen } from "./status-screen";
 
-// A failed attempt that can be repeated: the server's reason (already in the session language) and
-// how many attempts remain.
-export function RetryScreen({ strings, reason, attemptsLeft, onRetry }: { strings: CaptureStrings; reason: string | null; attemptsLeft: number | null; onRetry: () => void }) {
+// A failed attempt that can be repeated: why, in the page's language (the server sends only a reason
+// code, never text), and how many attempts remain.
+export function RetryScreen({ strings, reason, attemptsLeft, onRetry }: { strings: CaptureStrings; reason: RetryReason | null; attemptsLeft: number | null; onRetry: () => void }) {
   return (
     <StatusScreen
       icon="refresh"
@@ -13,7 +14,9 @@ export function RetryScreen({ strings, reason, attemptsLeft, onRetry }: { string
       testId="screen-retry"
       lead={
         <>
-          <p data-testid="retry-reason">{reason || strings.retry.fallbackReason}</p>
+          <p data-testid="retry-reason" data-reason={reason ?? undefined}>
+            {(reason && strings.reasons[reason]) || strings.retry.fallbackReason}
+          </p>
           {attemptsLeft !== null ? <p className="mt-3 inline-block rounded-full bg-slate-100 px-3 py-1 text-sm font-medium text-slate-700">{strings.retry.attemptsLeft(attemptsLeft)}</p> : null}
         </>
       }

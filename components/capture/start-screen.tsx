@@ -1,15 +1,18 @@
 "use client";
 
 import type { CaptureStrings } from "@/lib/capture/i18n";
+import type { Language } from "@/lib/capture/languages";
 import { CaptureButton } from "./capture-buttons";
 import { HandoffPanel } from "./handoff-panel";
 import { Icon, type IconName } from "./icons";
+import { LanguageMenu } from "./language-menu";
 
 type Resubmission = { reason: string | null; comment: string | null };
 
 // Consent and preparation. On a desktop the phone hand-off (QR) sits beside "use this device". When a
-// reviewer asked for a new attempt, the screen says so and why.
-export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart, resubmission }: { strings: CaptureStrings; brand: string; captureUrl: string; desktop: boolean; busy: boolean; onStart: () => void; resubmission?: Resubmission | null }) {
+// reviewer asked for a new attempt, the screen says so and why. The language menu switches the page in
+// place (the session keeps the choice).
+export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart, resubmission, expiresAt, language, onLanguage }: { strings: CaptureStrings; brand: string; captureUrl: string; desktop: boolean; busy: boolean; onStart: () => void; resubmission?: Resubmission | null; expiresAt?: string; language?: Language; onLanguage?: (language: Language) => void }) {
   const s = strings.start;
   const tips: [IconName, string][] = [
     ["sun", s.tips[0]],
@@ -18,10 +21,13 @@ export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart
   ];
   const intro = (
     <div className="flex flex-1 flex-col">
-      <div aria-hidden className="grid size-14 place-items-center rounded-2xl bg-[var(--brand-soft)] text-[var(--brand-ink)]">
-        <FaceOvalGlyph />
+      <div className="flex items-start justify-between gap-3">
+        <div aria-hidden className="grid size-14 place-items-center rounded-2xl bg-[var(--brand-soft)] text-[var(--brand-ink)]">
+          <FaceOvalGlyph />
+        </div>
+        {onLanguage ? <LanguageMenu value={language ?? strings.language} label={strings.languageMenu.label} onChange={onLanguage} /> : null}
       </div>
-      <h1 className="mt-5 text-[26px] leading-tight font-semibold tracking-tight text-slate-900">{resubmission ? strings.resubmit.title : s.title}</h1>
+      <h1 className="mt-5 text-[26px] leading-tight font-semibold tracking-tight text-balance text-slate-900">{resubmission ? strings.resubmit.title : s.title}</h1>
       <p className="mt-2 text-[15px] leading-relaxed text-slate-600">{resubmission ? strings.resubmit.lead : s.lead(brand)}</p>
       {resubmission && (resubmission.reason || resubmission.comment) ? (
         <div role="note" data-testid="resubmission-note" className="mt-4 rounded-xl bg-amber-50 px-4 py-3 text-[15px] text-amber-900 ring-1 ring-amber-200">
@@ -45,6 +51,7 @@ export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart
         ))}
       </ul>
       <p className="mt-6 text-xs leading-relaxed text-slate-500">{s.consent(brand)}</p>
+      {expiresAt ? <p className="mt-2 text-xs text-slate-500">{s.validUntil(new Date(expiresAt))}</p> : null}
       <div className="mt-auto pt-6 sm:pt-8">
         <CaptureButton onClick={onStart} disabled={busy} className="w-full" variant={desktop ? "secondary" : "primary"}>
           {desktop ? <Icon name="camera" width={20} height={20} /> : null}

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 
-export type CameraStatus = "idle" | "requesting" | "live" | "denied" | "no-camera" | "unsupported" | "error";
+export type CameraStatus = "idle" | "requesting" | "live" | "denied" | "no-camera" | "in-use" | "unsupported" | "error";
 
 export function hasCameraApi(): boolean {
   return typeof navigator !== "undefined" && !!navigator.mediaDevices?.getUserMedia;
@@ -46,7 +46,7 @@ export function useCamera({ onLive, onError }: { onLive?: () => void; onError?: 
       callbacks.current.onLive?.();
     } catch (error) {
       const name = error instanceof DOMException ? error.name : "";
-      const next: CameraStatus = name === "NotAllowedError" || name === "SecurityError" ? "denied" : name === "NotFoundError" || name === "OverconstrainedError" ? "no-camera" : "error";
+      const next: CameraStatus = name === "NotAllowedError" || name === "SecurityError" ? "denied" : name === "NotFoundError" || name === "OverconstrainedError" ? "no-camera" : name === "NotReadableError" || name === "AbortError" ? "in-use" : "error";
       setStatus(next);
       callbacks.current.onError?.(next, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     }

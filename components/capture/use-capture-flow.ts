@@ -2,8 +2,10 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { Language } from "@/lib/capture/languages";
+import type { RetryReason } from "@/lib/capture/retry-reasons";
 import type { CaptureState } from "@/lib/capture/types";
-import { CaptureApiError, fetchCaptureState, requestBurst as fetchBurstTicket, startCapture, submitFrames, type BurstProof } from "./capture-api";
+import { CaptureApiError, fetchCaptureState, requestBurst as fetchBurstTicket, setCaptureLanguage, startCapture, submitFrames, type BurstProof } from "./capture-api";
 import { signWithDeviceKey } from "./device-key";
 import { postEmbedEvent } from "./embed-events";
 import type { CameraStatus } from "./use-camera";
@@ -12,10 +14,23 @@ export type Phase =
   | { kind: "auto" } // show what the server state says (start, following, result...)
   | { kind: "camera" }
   | { kind: "checking" }
-  | { kind: "retry"; reason: string | null }
+  | { kind: "retry"; reason: RetryReason | null }
   | { kind: "cancelled" }
   | { kind: "camera-error"; status: CameraStatus }
-  | { kind: "error" };
+  | { kind: "error"; cause?: ErrorCause };
+
+// what the error screen tells the person: no connection, server busy, session closed for time, or generic
+export type ErrorCause = "offline" | "busy" | "timedOut";
+
+function errorPhase(error: unknown): Phase {
+  if (error instanceof TypeError) return { kind: "error", cause: "offline" }; // fetch could not reach the server
+  if (!(error instanceof CaptureApiError)) return { kind: "error" };
+  if (error.status === 429 || error.status === 503) return { kind: "error", cause: "busy" };
+  if (error.status === 410) return { kind: "error", cause: "timedOut" };
+  // a refused upload: its reason code, or a generic "could not read the photos"
+  if (error.status === 400 || error.status === 413 || error.status === 422) return { kind: "retry", reason: error.reason ?? "upload_rejected" };
+  return { kind: "error" };
+}
 
 const POLL_MS = 1500;
 const startedKey = (token: string) => `faceid-capture:${token}`;
@@ -93,7 +108,10 @@ export function useCaptureFlow(token: string) {
     } catch (error) {
       reportError(error);
       if (error instanceof CaptureApiError && error.status === 409) await query.refetch();
-      else setPhase({ kind: "error" });
+      else {
+        const next = errorPhase(error);
+        setPhase(next.kind === "retry" ? { kind: "error" } : next); // nothing was captured yet to retry
+      }
     } finally {
       setBusy(false);
     }
@@ -123,11 +141,24 @@ export function useCaptureFlow(token: string) {
       if (error instanceof CaptureApiError && error.status === 409) {
         setPhase({ kind: "auto" });
         await query.refetch();
-      } else if (error instanceof CaptureApiError && (error.status === 400 || error.status === 422)) {
-        setPhase({ kind: "retry", reason: error.message });
       } else {
-        setPhase({ kind: "error" });
+        setPhase(errorPhase(error));
       }
+    }
+  };
+
+  // the language menu: the session keeps the choice, the page re-renders in it without losing its place.
+  // Arrow keys on the menu fire one change per step: only the answer to the latest choice is applied.
+  const wantedLanguage = useRef<Language | null>(null);
+  const [chosenLanguage, setChosenLanguage] = useState<Language | null>(null);
+  const changeLanguage = async (language: Language) => {
+    wantedLanguage.current = language;
+    setChosenLanguage(language);
+    try {
+      const next = await setCaptureLanguage(token, language);
+      if (wantedLanguage.current === language) setState(next);
+    } catch (error) {
+      reportError(error);
     }
   };
 
@@ -152,5 +183,5 @@ export function useCaptureFlow(token: string) {
   const resume = phase.kind === "auto" && state?.step.type === "capture" && !(state.lastAttempt && !state.lastAttempt.ok) && startedHere(token);
   const effectivePhase: Phase = resume ? { kind: "camera" } : phase;
 
-  return { query, state, phase: effectivePhase, setPhase, busy, completedLive, start, chooseThisDevice, requestBurst, submit, cancel, cameraError, mediaStarted };
+  return { query, state, phase: effectivePhase, setPhase, busy, completedLive, start, chooseThisDevice, requestBurst, submit, cancel, cameraError, mediaStarted, chosenLanguage, changeLanguage };
 }

@@ -87,7 +87,7 @@ for (const [size, options] of Object.entries(sizes)) {
   test(`${size}: flashing challenge, then a retry`, async () => {
     const challenge: CaptureChallenge = { id: "c1", method: "FLASHING", colors: ["#ff2020", "#20d020", "#2040ff", "#ffffff"], stepMs: 700 };
     const mock: Mock = { state: makeState(), onStart: makeState(capturing(challenge)), frames: [] };
-    mock.onFrames = { outcome: "retry", reason: "Your face wasn't lit evenly. Move somewhere brighter and try again.", state: makeState(capturing({ ...challenge, id: "c2" }, 2)) };
+    mock.onFrames = { outcome: "retry", reason: "too_dark", state: makeState(capturing({ ...challenge, id: "c2" }, 2)) };
     const context = await (await browserWith("face")).newContext(options);
     const page = await context.newPage();
     await open(page, mock);

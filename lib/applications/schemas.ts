@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SUPPORTED_LANGUAGES } from "@/lib/capture/languages";
 import { reasonCodesSchema } from "@/lib/review/reason-codes";
 
 const score = z.number().int().min(0).max(100);
@@ -40,6 +41,8 @@ export const updateApplicationSchema = z
     autoBlocklistDeclined: z.boolean(),
     // the reasons reviewers pick for decisions; null restores the defaults (lib/review/reason-codes.ts)
     reasonCodes: reasonCodesSchema.nullable(),
+    // the hosted page's language when neither the session nor the browser names a supported one
+    defaultLanguage: z.enum(SUPPORTED_LANGUAGES, { error: `must be one of ${SUPPORTED_LANGUAGES.join(", ")}` }),
   })
   .partial()
   .strict();

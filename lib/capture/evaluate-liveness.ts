@@ -38,6 +38,14 @@ function attack(score: number | null, warnings: Warning[], retryReason: RetryRea
   return { status: "Declined", score: score === null ? null : Math.min(score, 20), warnings: [...warnings, createWarning("LIVENESS_FACE_ATTACK", detail)], retryReason, details };
 }
 
+// What the person can change about a declined attempt: the framing or light when a warning says so.
+function declinedReason(limitation: string | undefined, warnings: Warning[]): RetryReason {
+  if (limitation === "face_fills_image") return "too_close";
+  if (warnings.some((w) => w.risk === "MULTIPLE_FACES_DETECTED")) return "multiple_faces";
+  if (warnings.some((w) => w.risk === "LOW_FACE_LUMINANCE")) return "too_dark";
+  return limitation ? "low_quality" : "liveness_failed";
+}
+
 // One capture attempt against its challenge: the anti-spoofing score of the first (straight) frame, plus
 // the method's own proof of a live, present person (a camera burst, colour response or 3-D head turns).
 // A failed burst is an attack for reviewers (the codes go in the warning) and a generic retry for the
@@ -54,7 +62,7 @@ export async function evaluateLiveness(input: { challenge: CaptureChallenge; fra
     Object.assign(details, { burst: burst ?? { ok: false, codes: ["BURST_MISSING"] } });
     if (!burst?.ok) return attack(score, warnings, "liveness_failed", `Capture burst rejected: ${burst?.codes.join(", ") ?? "BURST_MISSING"}.`, details);
   }
-  if (challenge.method !== "PASSIVE" && input.frames.some((f) => !f.analysis.primary)) return attack(score, warnings, "no_face", "The face left the frame during the challenge.", details);
+  if (challenge.method !== "PASSIVE" && input.frames.some((f) => !f.analysis.primary)) return attack(score, warnings, "face_lost", "The face left the frame during the challenge.", details);
   if (challenge.method === "FLASHING") {
     const verdict = verifyFlashResponse({ colors: challenge.colors, faceMeans: input.frames.map(faceMean) });
     Object.assign(details, { flash: verdict });
@@ -68,6 +76,6 @@ export async function evaluateLiveness(input: { challenge: CaptureChallenge; fra
     if (!verdict.ok) return attack(score, warnings, sameFace.every(Boolean) ? "head_not_turned" : "face_changed", `Head-turn challenge failed: ${verdict.reason}.`, details);
   }
   const { status, warnings: decided } = decideLiveness({ score, limitation: liveness.limitation, thresholds: input.thresholds, image: first.field, faceWarnings: warnings });
-  const retryReason = status !== "Declined" ? null : liveness.limitation === "face_fills_image" ? "too_close" : liveness.limitation ? "low_quality" : "liveness_failed";
+  const retryReason = status !== "Declined" ? null : declinedReason(liveness.limitation, warnings);
   return { status, score, warnings: decided, retryReason, details };
 }

@@ -1,5 +1,6 @@
 import type { CaptureSessionRow } from "@/lib/capture/find-capture-session";
-import { describeRetryReason, type RetryReason } from "@/lib/capture/retry-reasons";
+import { negotiateLanguage } from "@/lib/capture/negotiate-language";
+import { isRetryReason } from "@/lib/capture/retry-reasons";
 import { readChallenge, readStepUp } from "@/lib/capture/session-context";
 import type { CaptureChallenge, CaptureState, CaptureStep } from "@/lib/capture/types";
 import { getDb } from "@/lib/db";
@@ -17,9 +18,9 @@ function publicChallenge(stored: NonNullable<ReturnType<typeof readChallenge>>):
 }
 
 // Only what the page needs: the challenge without its bookkeeping (nor its burst nonce), no scores, no
-// risk codes, no other sessions' data.
-export async function getCaptureState(session: CaptureSessionRow, token: string): Promise<CaptureState> {
-  const language = session.language?.toLowerCase().startsWith("es") ? "es" : "en";
+// risk codes, no other sessions' data. `acceptLanguage`: the request's header, for the page's language.
+export async function getCaptureState(session: CaptureSessionRow, token: string, acceptLanguage: string | null = null): Promise<CaptureState> {
+  const language = negotiateLanguage({ sessionLanguage: session.language, acceptLanguage, applicationDefault: session.application.defaultLanguage });
   const stored = readChallenge(session.challenge);
   const stepUp = readStepUp(session.stepUp);
   let step: CaptureStep;
@@ -28,7 +29,8 @@ export async function getCaptureState(session: CaptureSessionRow, token: string)
     step = { type: "capture", challenge: publicChallenge(stored), attempt: stored.attempt, maxAttempts: stored.maxAttempts };
   } else step = { type: "start" };
   const last = await getDb().checkResult.findFirst({ where: { sessionId: session.id, feature: "LIVENESS" }, orderBy: { createdAt: "desc" } });
-  const reason = (last?.data as { retryReason?: RetryReason } | null)?.retryReason ?? null;
+  const recorded = (last?.data as { retryReason?: unknown } | null)?.retryReason;
+  const reason = isRetryReason(recorded) ? recorded : null;
   const branding = (session.application.branding ?? {}) as { name?: string; color?: string; logoUrl?: string };
   return {
     sessionId: session.id,
@@ -40,7 +42,7 @@ export async function getCaptureState(session: CaptureSessionRow, token: string)
     captureUrl: captureUrlFor(token),
     callback: session.callback,
     step,
-    lastAttempt: last ? { ok: last.status !== "Declined", reason: reason ? describeRetryReason(reason, language) : null } : null,
+    lastAttempt: last ? { ok: last.status !== "Declined", reason } : null,
     deviceNonce: session.status === "Not Started" ? session.deviceNonce : null,
     expiresAt: session.expiresAt.toISOString(),
     resubmission: session.resubmissions > 0 && OPEN.has(session.status) ? await describeResubmission(session, language) : null,

@@ -1,17 +1,18 @@
-import type { CaptureStrings } from "./i18n-en";
+import type { Catalogue } from "./i18n-en";
 
-// Spanish strings of the hosted capture page (neutral Latin-American / peninsular usage).
-export const es: CaptureStrings = {
+// Spanish strings of the hosted capture page (neutral usage, "tú" as consumer apps in Spanish do).
+export const es = {
   pageTitle: "Verificación de identidad",
   poweredBy: "Verificación de identidad segura",
   loading: "Cargando…",
   cancel: "Cancelar",
+  languageMenu: { label: "Idioma" },
   start: {
     title: "Confirmemos que eres tú",
-    lead: (brand) => `${brand} necesita una selfie rápida para confirmar tu identidad. Tarda menos de un minuto.`,
+    lead: "{brand} necesita una selfie rápida para confirmar tu identidad. Tarda menos de un minuto.",
     tips: ["Busca un lugar con buena luz, sin sombras", "Quítate gafas de sol, gorras o mascarillas", "Asegúrate de que solo apareces tú"],
-    consent: (brand) =>
-      `Al continuar aceptas que ${brand} capture y procese imágenes de tu rostro para verificar tu identidad. Tus imágenes se cifran y solo se usan para esta comprobación.`,
+    consent: "Al continuar aceptas que {brand} capture y procese imágenes de tu rostro para verificar tu identidad. Tus imágenes se cifran y solo se usan para esta comprobación.",
+    validUntil: "Este enlace funciona hasta el {date}.",
     button: "Empezar",
     useThisDevice: "Usar la cámara de este dispositivo",
     phoneTitle: "Continúa en tu móvil",
@@ -28,7 +29,7 @@ export const es: CaptureStrings = {
     capturing: "Capturando…",
     autoHint: "La foto se toma automáticamente cuando todo esté bien.",
     starting: "Iniciando la cámara…",
-    attempt: (i, n) => `Intento ${i} de ${n}`,
+    attempt: "Intento {current} de {total}",
   },
   guidance: {
     loading: "Preparando…",
@@ -49,16 +50,31 @@ export const es: CaptureStrings = {
   active: {
     straight: "Mira directamente a la cámara",
     turn: { left: "Gira la cabeza a la izquierda", right: "Gira la cabeza a la derecha", up: "Inclina la cabeza hacia arriba", down: "Inclina la cabeza hacia abajo" },
-    countdown: (s) => `Capturando en ${s}…`,
-    step: (i, n) => `Paso ${i} de ${n}`,
+    countdown: "Capturando en {seconds}…",
+    step: "Paso {current} de {total}",
     done: "Muy bien, vuelve al centro",
   },
   checking: { title: "Comprobando…", lead: "Suele tardar unos segundos. Mantén esta página abierta." },
   retry: {
     title: "Intentémoslo de nuevo",
-    fallbackReason: "No pudimos obtener una foto clara.",
-    attemptsLeft: (n) => (n === 1 ? "Te queda 1 intento" : `Te quedan ${n} intentos`),
+    fallbackReason: "No pudimos obtener una foto clara. Busca luz uniforme, no te muevas e inténtalo de nuevo.",
+    attemptsLeft: { one: "Te queda {count} intento", other: "Te quedan {count} intentos" },
     button: "Intentar de nuevo",
+  },
+  reasons: {
+    no_face: "No pudimos ver tu cara. Céntrala en el óvalo e inténtalo de nuevo.",
+    face_lost: "Perdimos de vista tu cara durante la comprobación. Mantenla dentro del óvalo hasta que termine.",
+    multiple_faces: "Vimos más de una cara. Asegúrate de que solo apareces tú e inténtalo de nuevo.",
+    too_dark: "La imagen estaba demasiado oscura. Busca un lugar más iluminado, con la luz de frente, e inténtalo de nuevo.",
+    too_close: "Tu cara llenaba la imagen. Aleja un poco la cámara para que se vean tu cabeza y tus hombros.",
+    low_quality: "La imagen estaba demasiado oscura, clara o borrosa. Busca luz uniforme y no te muevas.",
+    liveness_failed: "No pudimos confirmar una captura en vivo. Asegúrate de tener buena luz y ninguna pantalla o foto a la vista.",
+    flash_not_followed: "Los colores de la pantalla no llegaron a tu cara. Acércate a la pantalla y no te muevas mientras parpadea.",
+    head_not_turned: "No vimos los giros de cabeza. Sigue cada indicación despacio y vuelve al centro.",
+    face_changed: "La cara cambió durante la comprobación. Mantén solo tu cara a la vista.",
+    frame_count: "Algunas fotos de este intento no llegaron. Mantén esta página abierta y en primer plano hasta que termine la comprobación, e inténtalo de nuevo.",
+    upload_rejected: "No pudimos leer las fotos de este intento. Inténtalo de nuevo; si vuelve a pasar, usa otro navegador u otro dispositivo.",
+    timeout: "La comprobación tardó demasiado. Inténtalo de nuevo y sigue las indicaciones a medida que aparezcan.",
   },
   result: {
     approved: { title: "Identidad verificada", lead: "¡Gracias! Hemos confirmado tu identidad." },
@@ -66,11 +82,11 @@ export const es: CaptureStrings = {
     review: { title: "Gracias, lo estamos revisando", lead: "Tu verificación necesita una revisión manual. Recibirás una respuesta pronto." },
     other: { title: "Verificación enviada", lead: "¡Gracias! Ya puedes cerrar esta página." },
     continue: "Continuar",
-    redirecting: (s) => `Te redirigimos en ${s} s…`,
+    redirecting: "Te redirigimos en {seconds} s…",
     closeHint: "Ya puedes cerrar esta página.",
   },
   resubmit: {
-    title: "Vuelve a hacerte el selfie",
+    title: "Vuelve a hacerte la selfie",
     lead: "Hemos revisado tu verificación y necesitamos una foto más.",
     commentLabel: "Nota del revisor",
     reasons: { poor_image_quality: "La foto no era lo bastante nítida.", face_not_visible: "Tu cara no se veía por completo.", wrong_person: "Había otra persona en la foto.", other: "" },
@@ -94,11 +110,15 @@ export const es: CaptureStrings = {
     button: "Intentar de nuevo",
   },
   noCamera: { title: "No encontramos una cámara", lead: "Este dispositivo no tiene cámara disponible. Prueba con otro dispositivo, como tu móvil." },
+  cameraInUse: { title: "La cámara está ocupada", lead: "Otra aplicación o pestaña del navegador está usando tu cámara. Ciérrala e inténtalo de nuevo." },
   unsupported: {
     title: "Este navegador no puede usar la cámara",
     lead: "Abre este enlace en un navegador actualizado como Chrome, Safari o Firefox, o continúa en tu móvil.",
   },
+  offline: { title: "Sin conexión", lead: "No pudimos conectar con el servidor. Comprueba tu conexión a internet e inténtalo de nuevo." },
+  busy: { title: "Demasiadas personas a la vez", lead: "Nuestro servicio está muy ocupado ahora mismo. Espera unos segundos e inténtalo de nuevo." },
+  timedOut: { title: "Esta verificación se cerró", lead: "Estuvo abierta demasiado tiempo sin terminarse. Pide un nuevo enlace al servicio que te envió aquí." },
   expired: { title: "Este enlace ha caducado", lead: "Pide al servicio que te envió aquí un nuevo enlace de verificación." },
   notFound: { title: "Enlace no válido", lead: "Este enlace de verificación no existe. Comprueba que abriste el enlace completo." },
   error: { title: "Algo salió mal", lead: "Comprueba tu conexión e inténtalo de nuevo.", button: "Intentar de nuevo" },
-};
+} satisfies Catalogue;

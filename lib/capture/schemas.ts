@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SUPPORTED_LANGUAGES } from "@/lib/capture/languages";
 
 const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, "must be base64url");
 
@@ -10,3 +11,6 @@ export const startCaptureSchema = z.object({
 
 // POST /api/capture/{token}/burst: a nonce for the capture burst answering this challenge.
 export const burstRequestSchema = z.object({ challenge_id: z.string().min(1).max(100) });
+
+// POST /api/capture/{token}/language: the person's choice in the page's language menu.
+export const captureLanguageSchema = z.object({ language: z.enum(SUPPORTED_LANGUAGES) });

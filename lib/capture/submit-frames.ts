@@ -4,7 +4,8 @@ import { fileBytes, getTextField } from "@/lib/checks/form-fields";
 import { toCaptureSession, toCaptureSettings } from "@/lib/capture/capture-settings";
 import { assertCaptureOpen, findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
 import { finishCapture } from "@/lib/capture/finish-capture";
-import { describeRetryReason } from "@/lib/capture/retry-reasons";
+import { refuseCapture } from "@/lib/capture/refuse-capture";
+import type { RetryReason } from "@/lib/capture/retry-reasons";
 import { runCaptureChecks } from "@/lib/capture/run-capture-checks";
 import { readChallenge, type StoredChallenge } from "@/lib/capture/session-context";
 import { BURST_FRAMES, verifyCaptureBurst, type BurstVerdict } from "@/lib/capture/verify-capture-burst";
@@ -21,7 +22,7 @@ function expectedFrames(challenge: StoredChallenge): number {
 }
 
 // frame_times: a JSON array of numbers, one per frame (ms after the page received the burst nonce)
-function readFrameTimes(form: MultipartForm, count: number): number[] {
+function readFrameTimes(form: MultipartForm, count: number): number[] | null {
   const raw = getTextField(form, "frame_times", 400);
   let times: unknown;
   try {
@@ -29,9 +30,7 @@ function readFrameTimes(form: MultipartForm, count: number): number[] {
   } catch {
     times = null;
   }
-  if (!Array.isArray(times) || times.length !== count || times.some((t) => typeof t !== "number" || !Number.isFinite(t))) {
-    throw new AppError("validation_error", `frame_times must be a JSON array of ${count} numbers.`, { field: "frame_times" });
-  }
+  if (!Array.isArray(times) || times.length !== count || times.some((t) => typeof t !== "number" || !Number.isFinite(t))) return null;
   return times as number[];
 }
 
@@ -52,7 +51,7 @@ function judgeBurst(input: { form: MultipartForm; challenge: StoredChallenge; fr
 // POST /api/capture/{token}/frames: the answer to the current challenge. The challenge is consumed by a
 // conditional update first, so a replayed or concurrent submission of the same answer is refused.
 // `receivedAt`: when the request arrived, before its body was read (the burst's timing is judged on it).
-export async function submitFrames(input: { token: string; form: MultipartForm; receivedAt: number }): Promise<{ outcome: "decided" | "retry"; reason: string | null }> {
+export async function submitFrames(input: { token: string; form: MultipartForm; receivedAt: number }): Promise<{ outcome: "decided" | "retry"; reason: RetryReason | null }> {
   const db = getDb();
   const session = await findCaptureSessionOrThrow(input.token);
   assertCaptureOpen(session);
@@ -61,9 +60,10 @@ export async function submitFrames(input: { token: string; form: MultipartForm; 
   if (Date.now() - Date.parse(challenge.issuedAt) > CHALLENGE_TTL_MS) throw new AppError("conflict", "The challenge expired; reload the page.", { field: "challenge_id" });
 
   const files = input.form.getAll("frames");
-  if (files.length !== expectedFrames(challenge)) throw new AppError("validation_error", `This challenge needs ${expectedFrames(challenge)} frame(s); got ${files.length}.`, { field: "frames" });
+  if (files.length !== expectedFrames(challenge)) throw await refuseCapture(db, { session, reason: "frame_count", detail: `This challenge needs ${expectedFrames(challenge)} frame(s); got ${files.length}.`, field: "frames" });
   const passive = challenge.method === "PASSIVE";
   const times = passive ? readFrameTimes(input.form, files.length) : [];
+  if (!times) throw await refuseCapture(db, { session, reason: "upload_rejected", detail: `frame_times must be a JSON array of ${files.length} numbers.`, field: "frame_times" });
   const uploads = files.map((file) => fileBytes(file, "frames"));
   if (uploads.some((bytes) => bytes.byteLength > MAX_FRAME_BYTES)) throw new AppError("payload_too_large", "A frame is larger than 3 MB.", { field: "frames" });
   // all frames at once, so the inference workers share them; a burst's later frames are only looked at
@@ -77,7 +77,7 @@ export async function submitFrames(input: { token: string; form: MultipartForm; 
   const progress = await runCaptureChecks(db, { session: toCaptureSession(session), settings: toCaptureSettings(session), submission: { challenge, frames, burst } });
   if (progress.kind === "challenge") {
     await db.verificationSession.update({ where: { id: session.id }, data: { challenge: progress.challenge, splitBranches: progress.splitBranches } });
-    return { outcome: "retry", reason: progress.retryReason ? describeRetryReason(progress.retryReason, session.language) : null };
+    return { outcome: "retry", reason: progress.retryReason };
   }
   await finishCapture(db, { session, status: progress.status, pathTaken: progress.pathTaken, selfie: progress.selfie, reason: "capture checked", lastChallenge: challenge, decidedBy: progress.decidedBy, splitBranches: progress.splitBranches });
   return { outcome: "decided", reason: null };

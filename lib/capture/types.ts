@@ -1,6 +1,8 @@
 // The contract between the hosted capture page (app/verify/[token], components/capture) and the capture
 // endpoints (app/api/capture/[token]/...). The token in the URL is the only credential: unguessable,
 // bound to one session, useless once the session is decided or expired.
+import type { Language } from "@/lib/capture/languages";
+import type { RetryReason } from "@/lib/capture/retry-reasons";
 
 export type LivenessMethod = "PASSIVE" | "FLASHING" | "ACTIVE_3D";
 export type HeadTurn = "left" | "right" | "up" | "down";
@@ -27,15 +29,17 @@ export type CaptureState = {
   sessionNumber: number;
   status: string; // session status: Not Started | In Progress | Approved | Declined | In Review | Expired | Abandoned ...
   workflowType: string;
-  language: "en" | "es";
+  // session language, else the browser's Accept-Language, else the application default
+  language: Language;
   branding: { name: string; color: string; logoUrl: string | null };
   // URL of this same page, for the desktop -> phone QR hand-off
   captureUrl: string;
   callback: string | null;
   step: CaptureStep;
-  // last attempt's outcome, shown on the retry screen: a reason in words, never the risk codes (they
-  // would tell someone probing the checks which one caught them; reviewers see them in the console)
-  lastAttempt: { ok: boolean; reason: string | null } | null;
+  // last attempt's outcome, shown on the retry screen: a reason code the page words in its language,
+  // never the risk codes (they would tell someone probing the checks which one caught them; reviewers
+  // see them in the console)
+  lastAttempt: { ok: boolean; reason: RetryReason | null } | null;
   // while not started: the random nonce the page's device key signs when the user presses start
   deviceNonce: string | null;
   expiresAt: string;
@@ -50,7 +54,7 @@ export type BurstTicket = { nonce: string; frames: number; intervalMs: number };
 // POST /api/capture/{token}/frames answer
 export type FrameResult = {
   outcome: "decided" | "retry";
-  // when "retry": why, in words for the user (already in the session language)
-  reason: string | null;
+  // when "retry": why, as a code the page words in its own language
+  reason: RetryReason | null;
   state: CaptureState;
 };

@@ -17,7 +17,9 @@ export const createSessionSchema = z.object({
   callback: httpUrl.nullish(),
   callback_method: z.enum(["initiator", "completer", "both"]).nullish(),
   metadata: customerJson("metadata").nullish(),
-  language: z.string().trim().max(16).nullish(),
+  // a BCP 47 tag (en, ja, pt-BR); one the hosted page does not speak falls back to the browser's
+  // Accept-Language, then the application's default language
+  language: z.string().trim().max(16).regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/, "must be a language tag such as en, ja or pt-BR").nullish(),
   contact_details: customerJson("contact_details").nullish(),
   expected_details: customerJson("expected_details").nullish(),
   workflow_type: z.enum(["default", "kyc", "biometric_authentication"]).nullish(),

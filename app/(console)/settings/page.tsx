@@ -3,6 +3,7 @@ import { ApplicationSettingsForm } from "@/components/console/application-settin
 import { CaseDecisionSettings } from "@/components/console/case-decision-settings";
 import { BrandingForm } from "@/components/console/branding-form";
 import { EmbeddingForm } from "@/components/console/embedding-form";
+import { HostedLanguageForm } from "@/components/console/hosted-language-form";
 import { TeamManager } from "@/components/console/team-manager";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/require-page-user";
@@ -19,6 +20,7 @@ export default async function SettingsPage() {
         <CaseDecisionSettings />
         <BrandingForm />
         <EmbeddingForm />
+        <HostedLanguageForm />
         <TeamManager currentUserId={user.id} />
       </div>
     </>

@@ -13,7 +13,7 @@ export const GET = withRequestMetrics(async (req: NextRequest, ctx: { params: Pr
   try {
     const { token } = await ctx.params;
     const session = await issueDeviceNonce(await findCaptureSessionOrThrow(token), token);
-    return withDeviceCookie(NextResponse.json(await getCaptureState(session, token)), readOrMintDeviceId(req));
+    return withDeviceCookie(NextResponse.json(await getCaptureState(session, token, req.headers.get("accept-language"))), readOrMintDeviceId(req));
   } catch (error) {
     return handleApiError(error);
   }

@@ -19,7 +19,7 @@ export const POST = withRequestMetrics(async (req: NextRequest, ctx: { params: P
     const admission = await admitFramesUpload(token);
     try {
       const result = await admitUploadedCheck(req, { applicationId: admission.applicationId, max: MAX_FRAMES_BODY_BYTES }, (form) => submitFrames({ token, form, receivedAt }));
-      const state = await getCaptureState(await findCaptureSessionOrThrow(token), token);
+      const state = await getCaptureState(await findCaptureSessionOrThrow(token), token, req.headers.get("accept-language"));
       return NextResponse.json({ ...result, state }, { headers: { "cache-control": "no-store" } });
     } finally {
       admission.release();

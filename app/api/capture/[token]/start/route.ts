@@ -19,7 +19,7 @@ export const POST = withRequestMetrics(async (req: NextRequest, ctx: { params: P
     const deviceKey = body.device_key ? { publicKey: body.device_key.public_key, signature: body.device_key.signature } : null;
     const device = readOrMintDeviceId(req);
     const session = await startCapture({ token, deviceId: device.deviceId, deviceKey, ip: getClientIp(req.headers), userAgent: req.headers.get("user-agent") });
-    return withDeviceCookie(NextResponse.json(await getCaptureState(session, token)), device);
+    return withDeviceCookie(NextResponse.json(await getCaptureState(session, token, req.headers.get("accept-language"))), device);
   } catch (error) {
     return handleApiError(error);
   }

@@ -1,0 +1,12 @@
+import { cache } from "react";
+import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
+import type { Language } from "@/lib/capture/languages";
+import { negotiateLanguage } from "@/lib/capture/negotiate-language";
+
+// The hosted page's language for its first render (the <html lang> of the root layout and the one
+// catalogue sent with the page). Cached per request: the layout and the page ask the same question.
+// An unknown token still gets the browser's language for its "link not valid" screen.
+export const resolvePageLanguage = cache(async (token: string, acceptLanguage: string | null): Promise<Language> => {
+  const session = await findCaptureSessionOrThrow(token).catch(() => null);
+  return negotiateLanguage({ sessionLanguage: session?.language, acceptLanguage, applicationDefault: session?.application.defaultLanguage });
+});
