@@ -65,7 +65,11 @@ try {
   const workflowId = workflow.body.workflow_id as string;
   await call("getWorkflow", "GET", `/v3/workflows/${workflowId}/`);
   await call("updateWorkflow", "PATCH", `/v3/workflows/${workflowId}/`, { json: { workflow_label: "Selfie against passport portrait" } });
-  await call("listWorkflows", "GET", "/v3/workflows/");
+  const workflows = await call("listWorkflows", "GET", "/v3/workflows/");
+  const livenessOnly = (workflows.body.results as { workflow_id: string; workflow_label: string }[]).find((w) => w.workflow_label === "Liveness only")!;
+  // the same vendor_data and workflow while the first is unfinished: that session again, with 200
+  await fetch(`${server.url}/v3/session/`, { method: "POST", headers: { "x-api-key": KEY, "content-type": "application/json" }, body: JSON.stringify({ workflow_id: livenessOnly.workflow_id, vendor_data: "user-7" }) });
+  await call("createSession", "POST", "/v3/session/", { json: { workflow_id: livenessOnly.workflow_id, vendor_data: "user-7" } });
 
   const portrait = imageBytes("images/deepface-01/1.jpg").toString("base64");
   const created = await call("createSession", "POST", "/v3/session/", { json: { workflow_id: workflowId, vendor_data: "user-42", callback: "https://example.com/verified", metadata: { plan: "gold" }, portrait_image: portrait } });
@@ -88,13 +92,14 @@ try {
   await call("getWebhookDestination", "GET", `/v3/webhook/destinations/${destinationId}/`);
   await call("updateWebhookDestination", "PATCH", `/v3/webhook/destinations/${destinationId}/`, { json: { label: "Backend (production)" } });
   await call("sendTestWebhook", "POST", `/v3/webhook/destinations/${destinationId}/test/`);
-  for (let i = 0; i < 100 && receiver.deliveries.length < 3; i++) await new Promise((r) => setTimeout(r, 100));
+  const hasDecision = () => receiver.deliveries.some((d) => JSON.parse(d.body).decision);
+  for (let i = 0; i < 300 && !hasDecision(); i++) await new Promise((r) => setTimeout(r, 100));
   const deliveries = await call("listWebhookDeliveries", "GET", `/v3/webhook/destinations/${destinationId}/deliveries/?limit=3`);
   await call("redeliverWebhook", "POST", `/v3/webhook/deliveries/${(deliveries.body.data as { id: string }[])[0].id}/redeliver/`);
   await call("rotateWebhookSecret", "POST", `/v3/webhook/destinations/${destinationId}/rotate-secret/`, { json: { previous_secret_valid_hours: 24 } });
 
   const withDecision = receiver.deliveries.find((d) => JSON.parse(d.body).decision);
-  if (!withDecision) throw new Error(`no delivery with a decision among ${receiver.deliveries.length}`);
+  if (!withDecision) throw new Error(`no delivery with a decision: ${receiver.deliveries.map((d) => JSON.parse(d.body).status).join(", ")}`);
   const origin = new RegExp(server.url.replace(/[.:/]/g, "\\$&"), "g");
   const receiverOrigin = new RegExp(`http://127\\.0\\.0\\.1:${receiver.port}`, "g");
   const rewrite = (json: string) => json.replace(origin, "https://verify.example.com").replace(receiverOrigin, "https://backend.example.com");

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "./build-openapi-document";
+import { createResponseValidator } from "./create-response-validator";
 import { findRouteOperations, findServedMethods } from "./find-route-operations";
 import { formatCommittedDocument } from "./format-committed-document";
 
@@ -62,5 +63,23 @@ describe("the OpenAPI document", () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("describes the recorded examples: each is valid against its own response schema", () => {
+    const validate = createResponseValidator(document);
+    const problems: string[] = [];
+    let checked = 0;
+    for (const [p, ops] of Object.entries(document.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { example?: unknown }> }> }>>)) {
+      for (const [m, op] of Object.entries(ops)) {
+        for (const [status, r] of Object.entries(op.responses)) {
+          const example = r.content?.["application/json"]?.example;
+          if (example === undefined) continue;
+          checked++;
+          problems.push(...validate({ method: m, url: p.replace(/\{id\}/g, "x"), status: Number(status), contentType: "application/json", body: example }));
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
   });
 });
