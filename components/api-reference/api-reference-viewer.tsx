@@ -2,6 +2,7 @@
 
 import type { AnyApiReferenceConfiguration } from "@scalar/types/api-reference";
 import dynamic from "next/dynamic";
+import "@scalar/api-reference-react/style.css";
 
 // The viewer mounts its own (Vue) app and reads window at import: client only.
 const ApiReferenceReact = dynamic(() => import("@scalar/api-reference-react").then((m) => m.ApiReferenceReact), {
@@ -43,6 +44,8 @@ export function ApiReferenceViewer({ document }: { document: Record<string, unkn
         defaultHttpClient: { targetKey: "shell", clientKey: "curl" },
         hiddenClients: hiddenClients as unknown as Record<string, boolean | string[]>,
         documentDownloadType: "json",
+        // what the samples show in the x-api-key header until the reader types their own key
+        authentication: { preferredSecurityScheme: "apiKey", securitySchemes: { apiKey: { value: "YOUR_API_KEY" } } },
         metaData: { title: "FaceID API reference" },
       } as AnyApiReferenceConfiguration}
     />
