@@ -39,6 +39,8 @@ export function ApiReferenceViewer({ document }: { document: Record<string, unkn
         forceDarkModeState: "light",
         hideDarkModeToggle: true,
         telemetry: false,
+        // its chat calls the vendor's hosted service: nothing on this page may leave the server
+        agent: { disabled: true },
         showDeveloperTools: "never",
         hideClientButton: true,
         defaultHttpClient: { targetKey: "shell", clientKey: "curl" },

@@ -25,21 +25,40 @@ function watch(page: Page) {
   return { offOrigin, violations };
 }
 
-test("renders every operation group with curl, Node and Python samples, offline and under the CSP", async ({ page }) => {
+test("renders the operations with curl, Node and Python samples, offline and under the CSP", async ({ page }) => {
   const seen = watch(page);
   await page.goto(`${server.url}/docs/api`);
   await expect(page).toHaveURL(/\/docs\/api$/);
   await expect(page.getByRole("heading", { name: "FaceID verification API" })).toBeVisible({ timeout: 30_000 });
-  for (const summary of ["Compare two faces", "Create a verification session", "Get a session's decision", "Create a workflow", "Register a webhook destination"]) {
-    await expect(page.getByRole("heading", { name: summary }).first()).toBeAttached();
+  const sidebar = page.getByRole("complementary");
+  for (const group of ["Standalone checks", "Sessions", "Workflows", "Webhooks"]) await expect(sidebar.getByRole("link", { name: group, exact: true })).toBeVisible();
+  await expect(sidebar.getByRole("link", { name: /Compare two faces/ })).toBeVisible();
+
+  const faceMatch = page.getByRole("region", { name: "Compare two faces" });
+  await expect(faceMatch.getByText("source_image", { exact: true })).toBeVisible();
+  const sample = faceMatch.locator("pre, code").filter({ hasText: "/v3/face-match/" }).first();
+  await expect(sample).toContainText("curl");
+  await expect(sample).toContainText("x-api-key");
+  await expect(faceMatch.getByText('"score"').first()).toBeVisible();
+  await faceMatch.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "e2e/snapshots/docs-api.png" });
+
+  // the same operation in Node (fetch) and Python (requests), picked from the sample's client menu
+  for (const [client, expected] of [[/Node\.js.*Fetch|Fetch/, "fetch("], [/Python.*Requests|Requests/, "requests."]] as const) {
+    await faceMatch.getByRole("button", { name: /Curl|Fetch|Requests/ }).first().click();
+    await page.getByRole("option", { name: client }).first().click();
+    await expect(faceMatch.locator("pre, code").filter({ hasText: "/v3/face-match/" }).first()).toContainText(expected);
   }
 
-  const faceMatch = page.locator("section").filter({ has: page.getByRole("heading", { name: "Compare two faces" }) }).first();
-  await faceMatch.scrollIntoViewIfNeeded();
-  await expect(faceMatch.getByText("/v3/face-match/").first()).toBeVisible();
-  await expect(faceMatch.getByText(/curl/).first()).toBeVisible();
-  await expect(faceMatch.getByText(/x-api-key/).first()).toBeVisible();
-  await page.screenshot({ path: "e2e/snapshots/docs-api.png" });
+  // a session operation and the webhook with its signature headers and the verification recipes
+  await sidebar.getByRole("link", { name: "Sessions", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Create a verification session" })).toBeVisible();
+  await sidebar.getByRole("link", { name: "Webhooks", exact: true }).click();
+  await sidebar.getByRole("link", { name: /A session's status changed/ }).click();
+  const webhook = page.getByRole("region", { name: "A session's status changed" });
+  await expect(webhook.getByText("X-Signature-Simple", { exact: true }).first()).toBeVisible();
+  await expect(webhook.getByText("Verify in Python")).toBeVisible();
+  await expect(webhook.getByText("def verify_webhook", { exact: false })).toBeVisible();
 
   expect(seen.offOrigin).toEqual([]);
   expect(seen.violations).toEqual([]);
