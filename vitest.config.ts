@@ -13,5 +13,7 @@ export default defineConfig({
     pool: "forks",
     // the inference worker runs the engine from a bundle of lib/vision: rebuilt before every run
     globalSetup: ["scripts/bundle-vision-worker.mjs"],
+    // integration tests: every /v3 response is checked against the OpenAPI document
+    setupFiles: ["e2e/support/check-api-responses.ts"],
   },
 });

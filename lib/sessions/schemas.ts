@@ -23,7 +23,12 @@ export const createSessionSchema = z.object({
   contact_details: customerJson("contact_details").nullish(),
   expected_details: customerJson("expected_details").nullish(),
   workflow_type: z.enum(["default", "kyc", "biometric_authentication"]).nullish(),
-  portrait_image: z.string().min(1).nullish(),
+  // the decoded-size limit is checked when decoding (MAX_PORTRAIT_BASE64_BYTES); this says it in the API reference
+  portrait_image: z
+    .string()
+    .min(1)
+    .nullish()
+    .meta({ description: "The reference face: base64 JPEG or PNG (a data: URL works too), at most 1 MB decoded and 25 megapixels. Required when the workflow has FACE_MATCH and no face is enrolled for vendor_data." }),
 });
 export type CreateSessionInput = z.infer<typeof createSessionSchema>;
 
