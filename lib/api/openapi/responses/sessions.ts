@@ -75,6 +75,10 @@ export const sessionDecisionSchema = z
     ip_analysis: z.looseObject({ status: checkStatus, warnings: z.array(warningSchema).nullable() }).nullable().meta({ description: "Country, anonymiser flags and the like when IP_ANALYSIS ran." }),
     step_up: z.record(z.string(), z.unknown()).nullable().meta({ description: "Re-authentication step-up decision: {action, reason, method}." }),
     path_taken: z.unknown().meta({ description: "Node ids the workflow run went through (null before it ran)." }),
+    decided_by: z
+      .looseObject({ rule: z.enum(["end_node", "check_threshold", "check_result", "list_hit", "step_up_skip", "reviewer", "second_review", "expired", "abandoned"]) })
+      .nullable()
+      .meta({ description: "Which rule gave the session its status: the path's end node, a check's own threshold (check, score, threshold, kind, whose threshold, where the path would have ended), a check result, a face-list hit, a step-up skip, a reviewer or second reviewer, expiry or abandonment. Null before the session is decided." }),
     reviews: z.array(reviewSchema),
     resubmissions: z.number().int(),
     liveness_checks: z.array(livenessAttempt),
