@@ -7,10 +7,14 @@ import { guidanceTone, type CaptureMethodProps } from "./capture-method";
 import { ShutterButton } from "./shutter-button";
 import { useCamera } from "./use-camera";
 import { useFaceGuidance, type GuidanceTick } from "./use-face-guidance";
+import { useReducedMotion } from "./use-reduced-motion";
 
 const READY_AFTER_MS = 800;
 // the camera needs a moment to expose for the new screen colour: grab the frame late in each step
 const GRAB_AT = 0.65;
+// With reduced motion the colours stay (they are the check) but each is held twice as long and fades
+// in (globals.css), so the screen changes under once a second and never with a hard cut.
+const REDUCED_MOTION_STEP_FACTOR = 2;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // FLASHING: once the face is framed, the whole screen shows each challenge colour for `stepMs` and
@@ -23,6 +27,8 @@ export function FlashingCapture({ strings, step, colors, stepMs, onCaptured, onC
   const started = useRef(false);
   const mounted = useRef(true);
   const { start, videoRef, status } = camera;
+  const reducedMotion = useReducedMotion();
+  const holdMs = reducedMotion ? stepMs * REDUCED_MOTION_STEP_FACTOR : stepMs;
 
   useEffect(() => {
     mounted.current = true;
@@ -39,10 +45,10 @@ export function FlashingCapture({ strings, step, colors, stepMs, onCaptured, onC
     try {
       for (let i = 0; i < colors.length; i++) {
         setFlash(i);
-        await wait(stepMs * GRAB_AT);
+        await wait(holdMs * GRAB_AT);
         if (!mounted.current) return;
         frames.push(await captureFrame(videoRef.current));
-        await wait(stepMs * (1 - GRAB_AT));
+        await wait(holdMs * (1 - GRAB_AT));
       }
     } catch {
       started.current = false;

@@ -11,6 +11,7 @@ export function RetryScreen({ strings, reason, attemptsLeft, onRetry }: { string
       tone="warning"
       title={strings.retry.title}
       testId="screen-retry"
+      alert
       lead={
         <>
           <p data-testid="retry-reason">{reason || strings.retry.fallbackReason}</p>

@@ -4,6 +4,7 @@ import type { CaptureStrings } from "@/lib/capture/i18n";
 import { CaptureButton } from "./capture-buttons";
 import { HandoffPanel } from "./handoff-panel";
 import { Icon, type IconName } from "./icons";
+import { useFocusHeading } from "./use-focus-heading";
 
 type Resubmission = { reason: string | null; comment: string | null };
 
@@ -11,6 +12,7 @@ type Resubmission = { reason: string | null; comment: string | null };
 // reviewer asked for a new attempt, the screen says so and why.
 export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart, resubmission }: { strings: CaptureStrings; brand: string; captureUrl: string; desktop: boolean; busy: boolean; onStart: () => void; resubmission?: Resubmission | null }) {
   const s = strings.start;
+  const heading = useFocusHeading(resubmission ? "resubmit" : "start");
   const tips: [IconName, string][] = [
     ["sun", s.tips[0]],
     ["glasses", s.tips[1]],
@@ -21,7 +23,7 @@ export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart
       <div aria-hidden className="grid size-14 place-items-center rounded-2xl bg-[var(--brand-soft)] text-[var(--brand-ink)]">
         <FaceOvalGlyph />
       </div>
-      <h1 className="mt-5 text-[26px] leading-tight font-semibold tracking-tight text-slate-900">{resubmission ? strings.resubmit.title : s.title}</h1>
+      <h1 ref={heading} tabIndex={-1} className="mt-5 outline-none text-[26px] leading-tight font-semibold tracking-tight text-slate-900">{resubmission ? strings.resubmit.title : s.title}</h1>
       <p className="mt-2 text-[15px] leading-relaxed text-slate-600">{resubmission ? strings.resubmit.lead : s.lead(brand)}</p>
       {resubmission && (resubmission.reason || resubmission.comment) ? (
         <div role="note" data-testid="resubmission-note" className="mt-4 rounded-xl bg-amber-50 px-4 py-3 text-[15px] text-amber-900 ring-1 ring-amber-200">
