@@ -2,7 +2,7 @@
 
 import type { CaptureStrings } from "@/lib/capture/i18n";
 import { CaptureButton } from "./capture-buttons";
-import { HandoffPanel } from "./handoff-panel";
+import { HandoffPanel } from "./lazy-screens";
 import { Icon, type IconName } from "./icons";
 import { useFocusHeading } from "./use-focus-heading";
 
@@ -61,7 +61,7 @@ export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart
       {intro}
       <div className="flex items-center gap-3 md:flex-col" aria-hidden>
         <span className="h-px flex-1 bg-slate-200 md:h-auto md:w-px" />
-        <span className="text-xs font-medium tracking-wide text-slate-400 uppercase">{s.or}</span>
+        <span className="text-xs font-medium tracking-wide text-slate-500 uppercase">{s.or}</span>
         <span className="h-px flex-1 bg-slate-200 md:h-auto md:w-px" />
       </div>
       <HandoffPanel url={captureUrl} strings={strings} />

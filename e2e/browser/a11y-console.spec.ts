@@ -32,6 +32,8 @@ const consolePages: { name: string; path: (ids: Ids) => string }[] = [
   { name: "webhooks", path: () => "/webhooks" },
 ];
 
+// axe walks the whole page and a camera screen runs a detector: slow on a busy two-core machine
+test.describe.configure({ timeout: 240_000 });
 let server: TestServer;
 let ids: Ids;
 

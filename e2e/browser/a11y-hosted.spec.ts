@@ -18,6 +18,8 @@ const flashing = (stepMs: number): CaptureChallenge => ({ id: `f${stepMs}`, meth
 const passive: CaptureChallenge = { id: "p1", method: "PASSIVE", frames: 5, intervalMs: 200 };
 const turns: CaptureChallenge = { id: "a1", method: "ACTIVE_3D", turns: ["left", "right"] };
 
+// axe walks the whole page and a camera screen runs a detector: slow on a busy two-core machine
+test.describe.configure({ timeout: 240_000 });
 let server: TestServer;
 const browsers = new Map<FakeCamera, Browser>();
 
@@ -45,11 +47,17 @@ async function pageWith(kind: FakeCamera, options: BrowserContextOptions = phone
 // this device chose to capture (as after pressing Start): the page opens the camera at once
 const onThisDevice = (page: Page) => page.addInitScript((t) => sessionStorage.setItem(`faceid-capture:${t}`, "1"), mockToken);
 const mock = (over: Parameters<typeof makeCaptureState>[1] = {}, rest: Omit<CaptureMock, "state"> = {}): CaptureMock => ({ state: makeCaptureState(server.url, over), ...rest });
+// the shutter: starts the flashes / takes the straight frame without waiting for auto-capture
+const shutter = async (page: Page) => {
+  const button = page.getByRole("button", { name: "Take photo" });
+  await expect(button).toBeEnabled({ timeout: 60_000 });
+  await button.click();
+};
 const focusedHeading = (page: Page) => page.evaluate(() => (document.activeElement?.tagName === "H1" ? document.activeElement.textContent : null));
 
 test("start screen of a real session, on a phone and with the QR hand-off on a desktop", async () => {
   const a = { url: server.url, key: apiKey };
-  const created = await api(a, "POST", "/v3/session/", { workflow_id: await workflowIdByLabel(a, "Selfie re-auth"), vendor_data: "a11y" });
+  const created = await api(a, "POST", "/v3/session/", { workflow_id: await workflowIdByLabel(a, "Liveness only"), vendor_data: "a11y" });
   expect(created.status).toBe(201);
   for (const [size, options] of [["phone", phone], ["desktop", desktop]] as const) {
     const page = await pageWith("face", options);
@@ -100,14 +108,16 @@ test("FLASHING while the colours show, and the ACTIVE_3D turn prompt", async () 
   const page = await pageWith("face");
   await onThisDevice(page);
   await openMockedCapture(page, server.url, mock(capturing(flashing(6000))));
-  await expect(page.getByTestId("camera-stage")).toHaveAttribute("data-flash", "#ff2020", { timeout: 30_000 });
+  await shutter(page);
+  await expect(page.getByTestId("camera-stage")).toHaveAttribute("data-flash", "#ff2020");
   await expectNoAxeViolations(page, "FLASHING challenge");
   await page.context().close();
 
   const turning = await pageWith("face");
   await onThisDevice(turning);
   await openMockedCapture(turning, server.url, mock(capturing(turns)));
-  await expect(turning.getByTestId("turn-arrow")).toHaveAttribute("data-turn", "left", { timeout: 30_000 });
+  await shutter(turning);
+  await expect(turning.getByTestId("turn-arrow")).toHaveAttribute("data-turn", "left");
   await expectNoAxeViolations(turning, "ACTIVE_3D turn prompt");
   await turning.context().close();
 });
@@ -120,6 +130,7 @@ test("focus moves to the heading of each new screen; failures are announced asse
   await openMockedCapture(page, server.url, m);
   await page.getByRole("button", { name: "Start" }).click();
   await expect.poll(() => focusedHeading(page)).toBe("Camera preview. Place your face inside the oval.");
+  await shutter(page);
   await expect(page.getByTestId("screen-retry")).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => focusedHeading(page)).toBe("Let's try that again");
   await expect(page.getByRole("alert")).toContainText("Your face wasn't lit evenly");
@@ -176,7 +187,8 @@ test("reduced motion: nothing pulses, and FLASHING keeps its colours at half the
     const page = await pageWith("face", phone, reducedMotion);
     await onThisDevice(page);
     await openMockedCapture(page, server.url, mock(capturing(turns)));
-    await expect(page.getByTestId("turn-arrow")).toBeVisible({ timeout: 30_000 });
+    await shutter(page);
+    await expect(page.getByTestId("turn-arrow")).toBeVisible();
     if (reducedMotion) await expect.poll(() => runningAnimations(page)).toBe(0);
     else expect(await runningAnimations(page)).toBeGreaterThan(0);
     await page.context().close();
@@ -187,9 +199,9 @@ test("reduced motion: nothing pulses, and FLASHING keeps its colours at half the
     const page = await pageWith("face", phone, reducedMotion);
     await onThisDevice(page);
     await openMockedCapture(page, server.url, mock(capturing(flashing(500)), { onFrames: { outcome: "decided", reason: null, state: makeCaptureState(server.url, { status: "Approved", step: { type: "done" } }) }, frameDelayMs: 100 }));
-    await expect(page.getByTestId("camera-stage")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Take photo" })).toBeEnabled({ timeout: 60_000 });
     // when each colour appeared, until the frames are sent
-    const times = await page.evaluate(
+    const timing = page.evaluate(
       () =>
         new Promise<number[]>((resolve) => {
           const seen: number[] = [];
@@ -206,6 +218,8 @@ test("reduced motion: nothing pulses, and FLASHING keeps its colours at half the
           observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-flash"] });
         }),
     );
+    await page.getByRole("button", { name: "Take photo" }).click();
+    const times = await timing;
     expect(times).toHaveLength(4);
     stepsMs[reducedMotion ?? "normal"] = times.slice(1).map((t, i) => t - times[i]);
     await page.context().close();
