@@ -1,20 +1,34 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazy, Suspense, type ComponentProps, type ReactNode } from "react";
 
 // What the start screen does not need stays out of its JavaScript (a cheap phone on a slow network
 // pays for every kilobyte before "Start" works): the camera screens with their guidance, and the QR
 // code that only a desktop shows. Pressing Start fetches the camera screens while the camera opens;
-// the face detector's runtime and model come later still, once the camera is live.
+// the face detector's runtime and model come later still, once the camera is live. React.lazy rather
+// than next/dynamic: the latter adds ~8 KB of its own to the page.
 const loadPassive = () => import("./passive-capture");
 const loadFlashing = () => import("./flashing-capture");
 const loadActive = () => import("./active-capture");
 
-export const PassiveCapture = dynamic(() => loadPassive().then((m) => m.PassiveCapture), { ssr: false });
-export const FlashingCapture = dynamic(() => loadFlashing().then((m) => m.FlashingCapture), { ssr: false });
-export const ActiveCapture = dynamic(() => loadActive().then((m) => m.ActiveCapture), { ssr: false });
-// the placeholder keeps the panel's place, so the page does not jump when the QR code arrives
-export const HandoffPanel = dynamic(() => import("./handoff-panel").then((m) => m.HandoffPanel), { ssr: false, loading: () => <div aria-hidden className="min-h-[22rem] rounded-2xl bg-slate-50 ring-1 ring-slate-200/70" /> });
+const LazyPassive = lazy(() => loadPassive().then((m) => ({ default: m.PassiveCapture })));
+const LazyFlashing = lazy(() => loadFlashing().then((m) => ({ default: m.FlashingCapture })));
+const LazyActive = lazy(() => loadActive().then((m) => ({ default: m.ActiveCapture })));
+const LazyHandoff = lazy(() => import("./handoff-panel").then((m) => ({ default: m.HandoffPanel })));
+
+// while a camera screen's code arrives: the dark stage it opens on, busy
+const stageFallback = <div aria-busy className="fixed inset-0 z-30 bg-slate-950 sm:relative sm:inset-auto sm:z-auto sm:aspect-[4/5] sm:rounded-2xl" />;
+// the QR panel's place, so the page does not jump when it arrives
+const handoffFallback = <div aria-hidden className="min-h-[22rem] rounded-2xl bg-slate-50 ring-1 ring-slate-200/70" />;
+
+function withFallback(fallback: ReactNode, node: ReactNode) {
+  return <Suspense fallback={fallback}>{node}</Suspense>;
+}
+
+export const PassiveCapture = (props: ComponentProps<typeof LazyPassive>) => withFallback(stageFallback, <LazyPassive {...props} />);
+export const FlashingCapture = (props: ComponentProps<typeof LazyFlashing>) => withFallback(stageFallback, <LazyFlashing {...props} />);
+export const ActiveCapture = (props: ComponentProps<typeof LazyActive>) => withFallback(stageFallback, <LazyActive {...props} />);
+export const HandoffPanel = (props: ComponentProps<typeof LazyHandoff>) => withFallback(handoffFallback, <LazyHandoff {...props} />);
 
 /** Starts fetching the camera screens (on Start, before the server answers). */
 export function preloadCaptureScreens(): void {

@@ -107,7 +107,7 @@ test.describe.serial("console", () => {
     const color = page.getByLabel("Brand colour");
     await color.fill("#facc15");
     await expect(page.getByTestId("brand-contrast-warning")).toHaveCount(0);
-    await expect(page.getByText("Start", { exact: true })).toHaveCSS("color", "rgb(15, 23, 42)");
+    await expect(page.locator("[aria-label=Preview]").getByText("Start", { exact: true })).toHaveCSS("color", "rgb(15, 23, 42)");
     await color.fill("#1c7ed6");
     await expect(page.getByTestId("brand-contrast-warning")).toContainText("4.25:1");
     await expectNoAxeViolations(page, "settings with a contrast warning");
