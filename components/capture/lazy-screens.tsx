@@ -15,6 +15,10 @@ const LazyPassive = lazy(() => loadPassive().then((m) => ({ default: m.PassiveCa
 const LazyFlashing = lazy(() => loadFlashing().then((m) => ({ default: m.FlashingCapture })));
 const LazyActive = lazy(() => loadActive().then((m) => ({ default: m.ActiveCapture })));
 const LazyHandoff = lazy(() => import("./handoff-panel").then((m) => ({ default: m.HandoffPanel })));
+// screens that come after a capture (or on the desktop that handed over to a phone)
+const LazyResult = lazy(() => import("./result-screen").then((m) => ({ default: m.ResultScreen })));
+const LazyRetry = lazy(() => import("./retry-screen").then((m) => ({ default: m.RetryScreen })));
+const LazyFollowing = lazy(() => import("./following-screen").then((m) => ({ default: m.FollowingScreen })));
 
 // while a camera screen's code arrives: the dark stage it opens on, busy
 const stageFallback = <div aria-busy className="fixed inset-0 z-30 bg-slate-950 sm:relative sm:inset-auto sm:z-auto sm:aspect-[4/5] sm:rounded-2xl" />;
@@ -29,8 +33,11 @@ export const PassiveCapture = (props: ComponentProps<typeof LazyPassive>) => wit
 export const FlashingCapture = (props: ComponentProps<typeof LazyFlashing>) => withFallback(stageFallback, <LazyFlashing {...props} />);
 export const ActiveCapture = (props: ComponentProps<typeof LazyActive>) => withFallback(stageFallback, <LazyActive {...props} />);
 export const HandoffPanel = (props: ComponentProps<typeof LazyHandoff>) => withFallback(handoffFallback, <LazyHandoff {...props} />);
+export const ResultScreen = (props: ComponentProps<typeof LazyResult>) => withFallback(null, <LazyResult {...props} />);
+export const RetryScreen = (props: ComponentProps<typeof LazyRetry>) => withFallback(null, <LazyRetry {...props} />);
+export const FollowingScreen = (props: ComponentProps<typeof LazyFollowing>) => withFallback(null, <LazyFollowing {...props} />);
 
-/** Starts fetching the camera screens (on Start, before the server answers). */
+/** Starts fetching the camera screens and what follows them (on Start, before the server answers). */
 export function preloadCaptureScreens(): void {
-  void Promise.all([loadPassive(), loadFlashing(), loadActive()]).catch(() => undefined);
+  void Promise.all([loadPassive(), loadFlashing(), loadActive(), import("./result-screen"), import("./retry-screen")]).catch(() => undefined);
 }

@@ -110,6 +110,7 @@ test.describe.serial("console", () => {
     await expect(page.locator("[aria-label=Preview]").getByText("Start", { exact: true })).toHaveCSS("color", "rgb(15, 23, 42)");
     await color.fill("#1c7ed6");
     await expect(page.getByTestId("brand-contrast-warning")).toContainText("4.25:1");
+    await page.getByTestId("brand-contrast-warning").locator("xpath=ancestor::form").screenshot({ path: "e2e/snapshots/console-branding-contrast.png" });
     await expectNoAxeViolations(page, "settings with a contrast warning");
   });
 });
