@@ -34,8 +34,8 @@ export default async function TuningPage() {
             columns={[
               { header: "Workflow", cell: (r) => <Link href={`/workflows/${r.workflowId}`} className="font-medium text-brand-700 hover:underline">{r.workflow} <span className="font-normal text-slate-500">v{r.version}</span></Link> },
               { header: "Step", cell: (r) => (r.label ? `${r.label} (${r.feature})` : r.feature) },
-              { header: "Review below", cell: (r) => r.review ?? <span className="text-slate-400">default</span> },
-              { header: "Decline below", cell: (r) => r.decline ?? <span className="text-slate-400">default</span> },
+              { header: "Review below", cell: (r) => r.review ?? <span className="text-slate-500">default</span> },
+              { header: "Decline below", cell: (r) => r.decline ?? <span className="text-slate-500">default</span> },
             ]}
           />
         </Card>
