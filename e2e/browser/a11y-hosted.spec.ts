@@ -107,7 +107,7 @@ test("camera with guidance (PASSIVE): announced politely, and only when the advi
 test("FLASHING while the colours show, and the ACTIVE_3D turn prompt", async () => {
   const page = await pageWith("face");
   await onThisDevice(page);
-  await openMockedCapture(page, server.url, mock(capturing(flashing(6000))));
+  await openMockedCapture(page, server.url, mock(capturing(flashing(20_000))));
   await shutter(page);
   await expect(page.getByTestId("camera-stage")).toHaveAttribute("data-flash", "#ff2020");
   await expectNoAxeViolations(page, "FLASHING challenge");
