@@ -26,7 +26,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function newSessionUrl(baseUrl: string): Promise<string> {
   const a = { url: baseUrl, key: apiKey };
   const created = await api(a, "POST", "/v3/session/", { workflow_id: await workflowIdByLabel(a, "Liveness only"), vendor_data: "bench" });
-  if (created.status !== 201) throw new Error(`session not created: ${JSON.stringify(created.body)}`);
+  if (created.status >= 300 || !created.body?.url) throw new Error(`session not created: ${created.status} ${JSON.stringify(created.body)}`);
   return created.body.url;
 }
 
