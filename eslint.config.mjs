@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", "prisma/generated/**", "models/onnx/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next*/**", "node_modules/**", "lib/generated/**", "prisma/generated/**", "models/onnx/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
 ];
 

@@ -25,11 +25,13 @@ export async function proxy(request: NextRequest) {
   if (hostedToken) requestHeaders.set(HOSTED_TOKEN_HEADER, hostedToken);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  // no page of this server belongs in a search index (public/robots.txt asks crawlers to stay out)
+  response.headers.set("X-Robots-Tag", "noindex, nofollow");
   return response;
 }
 
 // Not the API, internal endpoints, media or static files: their bodies would pass through here for
 // nothing (uploads are large), and a JSON or image response runs no script.
 export const config = {
-  matcher: ["/((?!api/|v3/|v3$|media/|capture-assets/|_next/|healthz|readyz|metrics|favicon\\.ico).*)"],
+  matcher: ["/((?!api/|v3/|v3$|media/|capture-assets/|_next/|healthz|readyz|metrics|favicon\\.ico|icon\\.svg|icon-192\\.png|icon-512\\.png|apple-touch-icon\\.png|robots\\.txt|manifest\\.webmanifest).*)"],
 };

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { Providers } from "@/components/providers";
+import { QueryProvider } from "@/components/query-provider";
 
 // The hosted capture page is public (the token in the URL is the credential) and lives outside the
 // (console) group, so it never asks for a console login. Never indexed, never cached by a referrer.
@@ -7,6 +7,8 @@ export const metadata: Metadata = {
   title: { absolute: "Identity verification" },
   robots: { index: false, follow: false },
   referrer: "no-referrer",
+  // a phone can keep the page as an app-like window (public/manifest.webmanifest)
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = {
@@ -17,5 +19,5 @@ export const viewport: Viewport = {
 };
 
 export default function VerifyLayout({ children }: { children: React.ReactNode }) {
-  return <Providers>{children}</Providers>;
+  return <QueryProvider>{children}</QueryProvider>;
 }

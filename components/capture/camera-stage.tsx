@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type ReactNode, type RefObject } from "react";
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { CaptureStrings } from "@/lib/capture/i18n";
 import { ovalInBox } from "./cover-geometry";
 import { Icon } from "./icons";
@@ -33,6 +33,11 @@ export function CameraStage(props: {
 }) {
   const { strings, videoRef, boxRef, guidance, tone, progress, prompt, step, scrim, fullscreen, detector, onCancel, children } = props;
   const [box, setBox] = useState({ w: 0, h: 0 });
+  const heading = useRef<HTMLHeadingElement>(null);
+  // a new screen: screen-reader and keyboard users start at its heading, as on the message screens
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
   useEffect(() => {
     const el = boxRef.current;
     if (!el) return;
@@ -48,11 +53,14 @@ export function CameraStage(props: {
 
   return (
     <div data-testid="camera-stage" data-flash={fullscreen ? scrim : undefined} data-detector={detector} className={`flex flex-col ${outer}`}>
+      <h1 ref={heading} tabIndex={-1} className="sr-only">
+        {strings.camera.previewLabel}
+      </h1>
       <div ref={boxRef} className={`relative overflow-hidden bg-slate-950 ${frame}`}>
-      <video ref={videoRef} aria-label={strings.camera.previewLabel} className="absolute inset-0 size-full -scale-x-100 object-cover" autoPlay muted playsInline />
+      <video ref={videoRef} aria-hidden className="absolute inset-0 size-full -scale-x-100 object-cover" autoPlay muted playsInline />
       {box.w > 0 ? (
         <svg className="pointer-events-none absolute inset-0 size-full" aria-hidden>
-          <path fillRule="evenodd" fill={scrim ?? "rgba(2,6,23,.62)"} style={{ transition: "fill 120ms linear" }} d={`M0 0H${box.w}V${box.h}H0Z M${oval.cx - oval.rx} ${oval.cy}a${oval.rx} ${oval.ry} 0 1 0 ${2 * oval.rx} 0a${oval.rx} ${oval.ry} 0 1 0 ${-2 * oval.rx} 0Z`} />
+          <path fillRule="evenodd" fill={scrim ?? "rgba(2,6,23,.62)"} className="flash-fade" style={{ transition: "fill 120ms linear" }} d={`M0 0H${box.w}V${box.h}H0Z M${oval.cx - oval.rx} ${oval.cy}a${oval.rx} ${oval.ry} 0 1 0 ${2 * oval.rx} 0a${oval.rx} ${oval.ry} 0 1 0 ${-2 * oval.rx} 0Z`} />
           <ellipse cx={oval.cx} cy={oval.cy} rx={oval.rx} ry={oval.ry} fill="none" stroke={ring} strokeWidth={3} style={{ transition: "stroke 200ms" }} />
           {progress > 0 ? (
             <path d={`M${oval.cx} ${oval.cy - oval.ry}a${oval.rx} ${oval.ry} 0 1 1 0 ${2 * oval.ry}a${oval.rx} ${oval.ry} 0 1 1 0 ${-2 * oval.ry}`} fill="none" stroke="#34d399" strokeWidth={6} strokeLinecap="round" pathLength={1} strokeDasharray={`${Math.min(1, progress)} 1`} />

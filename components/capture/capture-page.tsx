@@ -2,17 +2,12 @@
 
 import { useCallback, useEffect } from "react";
 import type { CaptureState } from "@/lib/capture/types";
-import { ActiveCapture } from "./active-capture";
 import { buildCallbackUrl } from "./callback-url";
 import { CaptureApiError } from "./capture-api";
 import { CaptureShell } from "./capture-shell";
 import { CheckingScreen } from "./checking-screen";
-import { FlashingCapture } from "./flashing-capture";
-import { FollowingScreen } from "./following-screen";
+import { ActiveCapture, FlashingCapture, FollowingScreen, PassiveCapture, preloadCaptureScreens, ResultScreen, RetryScreen } from "./lazy-screens";
 import { MessageScreen } from "./message-screen";
-import { PassiveCapture } from "./passive-capture";
-import { ResultScreen } from "./result-screen";
-import { RetryScreen } from "./retry-screen";
 import { StartScreen } from "./start-screen";
 import { hasCameraApi } from "./use-camera";
 import { useCaptureFlow } from "./use-capture-flow";
@@ -92,7 +87,13 @@ export function CapturePage({ token, initial }: { token: string; initial: Initia
       }
   }
 
-  if (step.type === "start") return shell(<StartScreen strings={strings} brand={state.branding.name} captureUrl={state.captureUrl} desktop={desktop} busy={flow.busy} onStart={() => void flow.start()} resubmission={state.resubmission} expiresAt={state.expiresAt} language={language} onLanguage={(next) => void flow.changeLanguage(next)} />, desktop);
+  if (step.type === "start") {
+    const onStart = () => {
+      preloadCaptureScreens();
+      void flow.start();
+    };
+    return shell(<StartScreen strings={strings} brand={state.branding.name} captureUrl={state.captureUrl} desktop={desktop} busy={flow.busy} onStart={onStart} resubmission={state.resubmission} expiresAt={state.expiresAt} language={language} onLanguage={(next) => void flow.changeLanguage(next)} />, desktop);
+  }
   // step "capture" without this device capturing: another device is on it (or a reload after a failure)
   if (state.lastAttempt && !state.lastAttempt.ok && !desktop) return shell(<RetryScreen strings={strings} reason={state.lastAttempt.reason} attemptsLeft={attemptsLeft(state)} onRetry={retryToCamera} />);
   return shell(<FollowingScreen strings={strings} note={state.lastAttempt && !state.lastAttempt.ok ? state.lastAttempt.reason : null} onUseThisDevice={flow.chooseThisDevice} />);

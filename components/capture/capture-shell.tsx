@@ -19,7 +19,7 @@ export function CaptureShell({ branding, strings, language, wide = false, childr
           {children}
         </div>
       </main>
-      <footer className="flex items-center justify-center gap-1.5 px-5 pt-2 pb-6 text-xs text-slate-500">
+      <footer className="flex items-center justify-center gap-1.5 px-5 pt-2 pb-6 text-xs text-slate-600">
         <Icon name="lock" width={14} height={14} />
         <span>{strings.poweredBy}</span>
       </footer>

@@ -7,12 +7,18 @@ import { guidanceTone, type CaptureMethodProps } from "./capture-method";
 import { ShutterButton } from "./shutter-button";
 import { useCamera } from "./use-camera";
 import { useFaceGuidance, type GuidanceTick } from "./use-face-guidance";
+import { useReducedMotion } from "./use-reduced-motion";
 
 const READY_AFTER_MS = 800;
 // Each frame is grabbed this long after the colour reached the screen: long enough for a camera's
 // own latency (typically 50-150 ms) and the 120 ms colour fade, short enough that a face lit by a
 // replay or relay that reacts later still shows the previous colour.
 const FLASH_RESPONSE_MS = 250;
+// With reduced motion the colours stay (they are the check) but each is held twice as long and fades
+// in over REDUCED_MOTION_FADE_MS (globals.css), so the screen changes under once a second and never with
+// a hard cut; the frame is grabbed FLASH_RESPONSE_MS after the fade ends, the same margin as without.
+const REDUCED_MOTION_STEP_FACTOR = 2;
+const REDUCED_MOTION_FADE_MS = 400;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // resolves once the frame that shows the new colour has been painted
 const painted = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -27,6 +33,8 @@ export function FlashingCapture({ strings, step, colors, stepMs, onCaptured, onC
   const started = useRef(false);
   const mounted = useRef(true);
   const { start, videoRef, status } = camera;
+  const reducedMotion = useReducedMotion();
+  const holdMs = reducedMotion ? stepMs * REDUCED_MOTION_STEP_FACTOR : stepMs;
 
   useEffect(() => {
     mounted.current = true;
@@ -45,10 +53,10 @@ export function FlashingCapture({ strings, step, colors, stepMs, onCaptured, onC
         const shown = performance.now();
         setFlash(i);
         await painted();
-        await wait(FLASH_RESPONSE_MS);
+        await wait(FLASH_RESPONSE_MS + (reducedMotion ? REDUCED_MOTION_FADE_MS : 0));
         if (!mounted.current) return;
         frames.push(await captureFrame(videoRef.current));
-        await wait(stepMs - (performance.now() - shown));
+        await wait(holdMs - (performance.now() - shown));
       }
     } catch {
       started.current = false;

@@ -51,7 +51,7 @@ export function HandoffPanel({ url, strings }: { url: string; strings: CaptureSt
       </h2>
       <p className="mt-1 max-w-xs text-sm leading-relaxed text-slate-600">{strings.start.phoneLead}</p>
       <div role="img" aria-label={strings.start.qrLabel} data-testid="handoff-qr" className="mt-5 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-        {svg ? <div className="size-44 [&>svg]:size-full" dangerouslySetInnerHTML={{ __html: svg }} /> : <div className="size-44 animate-pulse rounded-lg bg-slate-100" />}
+        {svg ? <div className="size-44 [&>svg]:size-full" dangerouslySetInnerHTML={{ __html: svg }} /> : <div className="size-44 animate-pulse motion-reduce:animate-none rounded-lg bg-slate-100" />}
       </div>
       <button
         type="button"

@@ -7,6 +7,9 @@ import { StatusScreen, type Tone } from "./status-screen";
 
 export type MessageKind = "denied" | "noCamera" | "cameraInUse" | "unsupported" | "offline" | "busy" | "timedOut" | "expired" | "notFound" | "error" | "cancelled";
 
+// what stops the user: announced at once (expiry and cancelling are news, not errors)
+const failures = new Set<MessageKind>(["denied", "noCamera", "unsupported", "error"]);
+
 const looks: Record<MessageKind, { icon: IconName; tone: Tone }> = {
   denied: { icon: "cameraOff", tone: "warning" },
   noCamera: { icon: "cameraOff", tone: "warning" },
@@ -38,7 +41,7 @@ export function MessageScreen({ kind, strings, onAction }: { kind: MessageKind; 
       </ul>
     ) : null;
   return (
-    <StatusScreen icon={icon} tone={tone} title={text.title} lead={text.lead} details={howTo} testId={`screen-${kind}`}>
+    <StatusScreen icon={icon} tone={tone} title={text.title} lead={text.lead} details={howTo} testId={`screen-${kind}`} alert={failures.has(kind)}>
       {action && onAction ? (
         <CaptureButton onClick={onAction} className="w-full">
           {action}

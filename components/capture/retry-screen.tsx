@@ -12,6 +12,7 @@ export function RetryScreen({ strings, reason, attemptsLeft, onRetry }: { string
       tone="warning"
       title={strings.retry.title}
       testId="screen-retry"
+      alert
       lead={
         <>
           <p data-testid="retry-reason" data-reason={reason ?? undefined}>

@@ -3,9 +3,10 @@
 import type { CaptureStrings } from "@/lib/capture/i18n";
 import type { Language } from "@/lib/capture/languages";
 import { CaptureButton } from "./capture-buttons";
-import { HandoffPanel } from "./handoff-panel";
+import { HandoffPanel } from "./lazy-screens";
 import { Icon, type IconName } from "./icons";
 import { LanguageMenu } from "./language-menu";
+import { useFocusHeading } from "./use-focus-heading";
 
 type Resubmission = { reason: string | null; comment: string | null };
 
@@ -14,6 +15,7 @@ type Resubmission = { reason: string | null; comment: string | null };
 // place (the session keeps the choice).
 export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart, resubmission, expiresAt, language, onLanguage }: { strings: CaptureStrings; brand: string; captureUrl: string; desktop: boolean; busy: boolean; onStart: () => void; resubmission?: Resubmission | null; expiresAt?: string; language?: Language; onLanguage?: (language: Language) => void }) {
   const s = strings.start;
+  const heading = useFocusHeading(resubmission ? "resubmit" : "start");
   const tips: [IconName, string][] = [
     ["sun", s.tips[0]],
     ["glasses", s.tips[1]],
@@ -27,7 +29,7 @@ export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart
         </div>
         {onLanguage ? <LanguageMenu value={language ?? strings.language} label={strings.languageMenu.label} onChange={onLanguage} /> : null}
       </div>
-      <h1 className="mt-5 text-[26px] leading-tight font-semibold tracking-tight text-balance text-slate-900">{resubmission ? strings.resubmit.title : s.title}</h1>
+      <h1 ref={heading} tabIndex={-1} className="mt-5 outline-none text-[26px] leading-tight font-semibold tracking-tight text-balance text-slate-900">{resubmission ? strings.resubmit.title : s.title}</h1>
       <p className="mt-2 text-[15px] leading-relaxed text-slate-600">{resubmission ? strings.resubmit.lead : s.lead(brand)}</p>
       {resubmission && (resubmission.reason || resubmission.comment) ? (
         <div role="note" data-testid="resubmission-note" className="mt-4 rounded-xl bg-amber-50 px-4 py-3 text-[15px] text-amber-900 ring-1 ring-amber-200">
@@ -66,7 +68,7 @@ export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart
       {intro}
       <div className="flex items-center gap-3 md:flex-col" aria-hidden>
         <span className="h-px flex-1 bg-slate-200 md:h-auto md:w-px" />
-        <span className="text-xs font-medium tracking-wide text-slate-400 uppercase">{s.or}</span>
+        <span className="text-xs font-medium tracking-wide text-slate-500 uppercase">{s.or}</span>
         <span className="h-px flex-1 bg-slate-200 md:h-auto md:w-px" />
       </div>
       <HandoffPanel url={captureUrl} strings={strings} />

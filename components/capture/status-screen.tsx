@@ -16,7 +16,8 @@ const tones: Record<Tone, string> = {
 // A full-card message (result, retry, camera blocked, expired...): news on top, actions at the
 // bottom of a phone screen (thumb reach), right below the text on a desktop card. Its heading takes focus when it
 // appears so screen-reader and keyboard users land on the news, not at the top of the page.
-export function StatusScreen({ icon, tone, title, lead, details, testId, children }: { icon: IconName; tone: Tone; title: string; lead?: ReactNode; details?: ReactNode; testId?: string; children?: ReactNode }) {
+// `alert`: the lead explains a failure, announced assertively (guidance and progress stay polite).
+export function StatusScreen({ icon, tone, title, lead, details, testId, alert = false, children }: { icon: IconName; tone: Tone; title: string; lead?: ReactNode; details?: ReactNode; testId?: string; alert?: boolean; children?: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -29,7 +30,7 @@ export function StatusScreen({ icon, tone, title, lead, details, testId, childre
       <h1 ref={heading} tabIndex={-1} className="mt-6 text-2xl font-semibold tracking-tight text-slate-900 outline-none">
         {title}
       </h1>
-      {lead ? <div className="mt-2 max-w-sm text-[15px] leading-relaxed text-slate-600">{lead}</div> : null}
+      {lead ? <div role={alert ? "alert" : undefined} className="mt-2 max-w-sm text-[15px] leading-relaxed text-slate-600">{lead}</div> : null}
       {details ? <div className="mt-6 w-full max-w-sm">{details}</div> : null}
       {children ? <div className="mt-auto flex w-full max-w-sm flex-col gap-3 pt-8 sm:mt-8 sm:pt-0">{children}</div> : null}
     </section>

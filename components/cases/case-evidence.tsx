@@ -17,7 +17,7 @@ export function CaseEvidence({ sessionId, canAct }: { sessionId: string; canAct:
   const [matchId, setMatchId] = useState<string | null>(null);
   const e = evidence.data;
   if (evidence.error) return <p role="alert" className="text-sm text-red-700">{evidence.error.message}</p>;
-  if (!e) return <div className="aspect-[8/5] animate-pulse rounded-lg bg-slate-100" aria-label="Loading the images" />;
+  if (!e) return <div className="aspect-[8/5] animate-pulse motion-reduce:animate-none rounded-lg bg-slate-100" aria-label="Loading the images" />;
 
   const attempt = e.attempts.find((a) => a.mediaId === attemptId);
   const match = e.matches.find((m) => m.image?.mediaId === matchId);

@@ -97,7 +97,7 @@ export function ImageCompare({ left, right, sessionId, canAnalyze = false }: { l
             Show what the engine used (face box, alignment points, crops)
           </label>
         ) : null}
-        <span className="text-slate-400">Double-click to zoom, drag to pan, shift + wheel to zoom.</span>
+        <span className="text-slate-500">Double-click to zoom, drag to pan, shift + wheel to zoom.</span>
       </div>
     </div>
   );

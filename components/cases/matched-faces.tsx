@@ -37,7 +37,7 @@ export function MatchedFaces({ matches, comparing, onCompare }: { matches: CaseM
                 {comparing === m.image.mediaId ? "Back to the reference" : "Compare side by side"}
               </button>
             ) : (
-              <span className="ml-auto text-xs text-slate-400">image not kept</span>
+              <span className="ml-auto text-xs text-slate-500">image not kept</span>
             )}
           </li>
         ))}

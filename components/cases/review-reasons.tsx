@@ -23,7 +23,7 @@ export function reasonLabel(code: string): string {
 }
 
 export function ReviewReasons({ codes }: { codes: string[] }) {
-  if (codes.length === 0) return <span className="text-xs text-slate-400">Sent to review by the workflow</span>;
+  if (codes.length === 0) return <span className="text-xs text-slate-500">Sent to review by the workflow</span>;
   return (
     <span className="flex flex-wrap gap-1" aria-label="Why in review">
       {codes.map((code) => (

@@ -63,7 +63,7 @@ export function SessionSignals({ session }: { session: SessionDetail }) {
           <ol className="mt-2 flex flex-wrap items-center gap-1.5 text-xs" aria-label="Path taken">
             {session.pathTaken.map((node, i) => (
               <li key={`${node}-${i}`} className="flex items-center gap-1.5">
-                {i > 0 ? <span className="text-slate-400">→</span> : null}
+                {i > 0 ? <span className="text-slate-500">→</span> : null}
                 <span className="rounded-md bg-slate-100 px-2 py-1 font-medium text-slate-700">{session.pathLabels[node] ?? node}</span>
               </li>
             ))}

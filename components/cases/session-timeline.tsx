@@ -33,7 +33,7 @@ export function SessionTimeline({ entries }: { entries: CaseTimelineEntry[] }) {
             {e.kind === "status" && e.fromStatus && e.status ? (
               <>
                 <Badge tone={statusTone(e.fromStatus)}>{e.fromStatus}</Badge>
-                <span className="text-slate-400">→</span>
+                <span className="text-slate-500">→</span>
                 <Badge tone={statusTone(e.status)}>{e.status}</Badge>
               </>
             ) : (

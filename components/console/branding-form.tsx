@@ -6,6 +6,7 @@ import { fetchJson } from "@/components/console/fetch-json";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { AA_CONTRAST, pickBrandTextColor } from "@/lib/branding/pick-brand-text-color";
 
 type Branding = { name: string | null; color: string | null; logoUrl: string | null };
 const MAX_LOGO = 100 * 1024;
@@ -16,6 +17,7 @@ function BrandingEditor({ initial }: { initial: Branding }) {
   const [logoError, setLogoError] = useState<string | null>(null);
   const save = useMutation({ mutationFn: (json: Branding) => fetchJson<Branding>("/api/console/application/branding", { method: "PUT", json }), onSuccess: (data) => client.setQueryData(["branding"], data) });
   const color = draft.color ?? "#1f57cc";
+  const onBrand = pickBrandTextColor(color);
   return (
     <form
       className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_280px]"
@@ -34,6 +36,11 @@ function BrandingEditor({ initial }: { initial: Branding }) {
             <input id="brand-color" type="color" value={color} onChange={(e) => setDraft({ ...draft, color: e.target.value })} className="h-9 w-14 cursor-pointer rounded border border-slate-300" />
             <span className="font-mono text-sm text-slate-600">{color}</span>
           </div>
+          {onBrand && !onBrand.passes ? (
+            <p role="status" data-testid="brand-contrast-warning" className="text-sm text-amber-800">
+              Button text on this colour reaches only {onBrand.contrast}:1 with white or near-black; {AA_CONTRAST}:1 is needed for readable text (WCAG AA). Choose a darker or a lighter shade.
+            </p>
+          ) : null}
         </div>
         <div className="space-y-1">
           <label htmlFor="brand-logo" className="block text-sm font-medium text-slate-700">
@@ -73,7 +80,7 @@ function BrandingEditor({ initial }: { initial: Branding }) {
             // eslint-disable-next-line @next/next/no-img-element -- inline data URL preview
             <img src={draft.logoUrl} alt="" className="h-7 w-auto max-w-[100px] object-contain" />
           ) : (
-            <span className="flex h-7 w-7 items-center justify-center rounded-md text-xs font-bold text-white" style={{ background: color }}>
+            <span className="flex h-7 w-7 items-center justify-center rounded-md text-xs font-bold" style={{ background: color, color: onBrand?.text }}>
               {(draft.name || "A").slice(0, 1).toUpperCase()}
             </span>
           )}
@@ -82,7 +89,7 @@ function BrandingEditor({ initial }: { initial: Branding }) {
         <div className="space-y-3 px-4 py-5 text-center">
           <div className="mx-auto h-24 w-20 rounded-[50%] border-2 border-dashed" style={{ borderColor: color }} />
           <p className="text-sm text-slate-600">Take a selfie to continue</p>
-          <span className="block rounded-lg px-3 py-2 text-sm font-medium text-white" style={{ background: color }}>
+          <span className="block rounded-lg px-3 py-2 text-sm font-medium" style={{ background: color, color: onBrand?.text }}>
             Start
           </span>
         </div>

@@ -42,7 +42,7 @@ export function WebhookDeliveries({ destinationId }: { destinationId: string }) 
               <td className="whitespace-nowrap py-2 pr-3 text-slate-600">{formatDateTime(d.created_at)}</td>
               <td className="py-2 pr-3 text-slate-700">
                 {d.event_type}
-                {d.session_id ? <span className="ml-1 font-mono text-[11px] text-slate-400">{d.session_id.slice(0, 8)}</span> : null}
+                {d.session_id ? <span className="ml-1 font-mono text-[11px] text-slate-500">{d.session_id.slice(0, 8)}</span> : null}
               </td>
               <td className="py-2 pr-3">
                 <Badge tone={tone(d.status)}>{d.status}</Badge>

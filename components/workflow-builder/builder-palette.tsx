@@ -11,12 +11,12 @@ export function BuilderPalette({ onAdd, readOnly }: { onAdd: (type: NodeType) =>
     <aside aria-label="Node palette" className="flex w-56 shrink-0 flex-col overflow-y-auto border-r border-slate-200 bg-white">
       <div className="border-b border-slate-100 px-4 py-3">
         <h2 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Nodes</h2>
-        <p className="mt-0.5 text-xs text-slate-400">{readOnly ? "Read-only: admins edit workflows." : "Drag onto the canvas or click to add."}</p>
+        <p className="mt-0.5 text-xs text-slate-500">{readOnly ? "Read-only: admins edit workflows." : "Drag onto the canvas or click to add."}</p>
       </div>
       <div className="space-y-4 px-3 py-3">
         {paletteGroups.map((group) => (
           <div key={group.title}>
-            <h3 className="px-1 pb-1.5 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{group.title}</h3>
+            <h3 className="px-1 pb-1.5 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{group.title}</h3>
             <ul className="space-y-1">
               {group.items.map((def) => (
                 <li key={def.type}>

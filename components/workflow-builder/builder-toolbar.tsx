@@ -54,7 +54,7 @@ export function BuilderToolbar(p: Props): ReactNode {
         <span className="text-slate-300">/</span>
         <h1 className="truncate text-base font-semibold text-slate-900">{p.label}</h1>
         {p.publishedVersion ? <Badge tone="green">Live: v{p.publishedVersion}</Badge> : <Badge>Not published</Badge>}
-        {p.readOnly ? <Badge tone="amber">Read-only</Badge> : p.dirty ? <Badge tone="blue">Unsaved changes</Badge> : <span className="text-xs text-slate-400">Draft saved</span>}
+        {p.readOnly ? <Badge tone="amber">Read-only</Badge> : p.dirty ? <Badge tone="blue">Unsaved changes</Badge> : <span className="text-xs text-slate-500">Draft saved</span>}
       </div>
       <div className="flex items-center gap-1">
         {!p.readOnly ? (

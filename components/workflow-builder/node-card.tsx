@@ -35,7 +35,7 @@ export function NodeCard({ id, type, data, selected }: NodeProps<BuilderNode>) {
               </span>
             ) : null}
           </div>
-          <p className="text-[10px] font-medium tracking-wide text-slate-400 uppercase">{data.label ? def?.title : def?.group === "Outcomes" ? "End" : def?.group}</p>
+          <p className="text-[10px] font-medium tracking-wide text-slate-500 uppercase">{data.label ? def?.title : def?.group === "Outcomes" ? "End" : def?.group}</p>
           <p className="mt-1 line-clamp-2 text-xs leading-snug text-slate-600">{def ? def.summary(data.config) : "Unknown node type"}</p>
         </div>
       </div>

@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Audit log" };
 const actionTone = (a: string) => (/declin|delet|revok|disabl/.test(a) ? "red" : /approv|creat|enabl/.test(a) ? "green" : /assign|comment/.test(a) ? "blue" : "slate");
 
 function Details({ value }: { value: Record<string, unknown> | null }) {
-  if (!value || Object.keys(value).length === 0) return <span className="text-slate-400">—</span>;
+  if (!value || Object.keys(value).length === 0) return <span className="text-slate-500">—</span>;
   return (
     <span className="block max-w-md truncate font-mono text-[11px] text-slate-600" title={JSON.stringify(value, null, 2)}>
       {Object.entries(value)

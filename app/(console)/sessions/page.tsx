@@ -19,7 +19,7 @@ import { sessionStatuses } from "@/lib/sessions/statuses";
 
 export const metadata: Metadata = { title: "Sessions" };
 
-const score = (v: number | null) => (v === null ? <span className="text-slate-400">—</span> : <span className="tabular-nums">{Math.round(v)}</span>);
+const score = (v: number | null) => (v === null ? <span className="text-slate-500">—</span> : <span className="tabular-nums">{Math.round(v)}</span>);
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   await requirePageUser("viewer");

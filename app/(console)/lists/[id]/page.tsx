@@ -47,7 +47,7 @@ export default async function FaceListPage({ params }: { params: Promise<{ id: s
                   // eslint-disable-next-line @next/next/no-img-element -- signed, short-lived media URL
                   <img src={e.thumbnail} alt={e.label ?? "List face"} className="h-full w-full object-cover" />
                 ) : (
-                  <div className="flex h-full items-center justify-center text-xs text-slate-400">no image</div>
+                  <div className="flex h-full items-center justify-center text-xs text-slate-500">no image</div>
                 )}
               </div>
               <div className="space-y-1 px-3 py-2">
@@ -61,7 +61,7 @@ export default async function FaceListPage({ params }: { params: Promise<{ id: s
                       from session
                     </Link>
                   ) : (
-                    <span className="text-xs text-slate-400">uploaded</span>
+                    <span className="text-xs text-slate-500">uploaded</span>
                   )}
                   {isAdmin ? <RemoveEntryButton listId={list.id} entryId={e.id} /> : null}
                 </div>

@@ -1,0 +1,27 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+// WCAG 2.1 A and AA, as axe-core checks them. A screen passes when axe finds no serious or critical
+// violation; the failure message names each rule, its impact and the elements it found.
+export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const blocking = new Set(["serious", "critical"]);
+
+export type AxeFinding = { rule: string; impact: string; help: string; targets: string[] };
+
+export async function findAxeViolations(page: Page): Promise<AxeFinding[]> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  return results.violations
+    .filter((v) => blocking.has(v.impact ?? ""))
+    .map((v) => ({ rule: v.id, impact: v.impact ?? "", help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+export function formatAxeFindings(screen: string, findings: AxeFinding[]): string {
+  const lines = findings.map((f) => `  ${f.rule} (${f.impact}): ${f.help}\n    ${f.targets.slice(0, 8).join("\n    ")}${f.targets.length > 8 ? `\n    …and ${f.targets.length - 8} more` : ""}`);
+  return `${screen}: ${findings.length} serious or critical accessibility violation(s)\n${lines.join("\n")}`;
+}
+
+/** Fails the test with every serious/critical violation on the page as it is now. */
+export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  const findings = await findAxeViolations(page);
+  expect(findings, formatAxeFindings(screen, findings)).toEqual([]);
+}
