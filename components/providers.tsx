@@ -8,7 +8,7 @@ import { QueryProvider } from "./query-provider";
 // interpreter is plenty fast for forms in the browser.
 if (typeof window !== "undefined") z.config({ jitless: true });
 
-// The console's providers. The hosted page uses QueryProvider alone: zod is ~30 KB gzip it never needs.
+// The console's providers. The hosted page uses none (it polls its state itself: a smaller start screen).
 export function Providers({ children }: { children: React.ReactNode }) {
   return <QueryProvider>{children}</QueryProvider>;
 }

@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { QueryProvider } from "@/components/query-provider";
 
 // The hosted capture page is public (the token in the URL is the credential) and lives outside the
 // (console) group, so it never asks for a console login. Never indexed, never cached by a referrer.
@@ -18,6 +17,8 @@ export const viewport: Viewport = {
   themeColor: "#ffffff",
 };
 
+// No data-fetching provider: the page polls its one piece of server state itself (use-polled-state.ts),
+// which keeps the start screen inside its JavaScript budget.
 export default function VerifyLayout({ children }: { children: React.ReactNode }) {
-  return <QueryProvider>{children}</QueryProvider>;
+  return children;
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Language } from "@/lib/capture/languages";
 import type { RetryReason } from "@/lib/capture/retry-reasons";
@@ -9,6 +8,7 @@ import { CaptureApiError, fetchCaptureState, requestBurst as fetchBurstTicket, s
 import { signWithDeviceKey } from "./device-key";
 import { postEmbedEvent } from "./embed-events";
 import type { CameraStatus } from "./use-camera";
+import { usePolledState } from "./use-polled-state";
 
 export type Phase =
   | { kind: "auto" } // show what the server state says (start, following, result...)
@@ -54,24 +54,19 @@ function startedHere(token: string): boolean {
 // The page's state machine: server state from GET (polled while this device is not capturing, so a
 // desktop follows the phone), local phases for camera/checking/retry, and the iframe events.
 export function useCaptureFlow(token: string) {
-  const client = useQueryClient();
   const [phase, setPhase] = useState<Phase>({ kind: "auto" });
   const [busy, setBusy] = useState(false);
   const [completedLive, setCompletedLive] = useState(false);
-  const queryKey = ["capture-state", token];
-  const query = useQuery({
-    queryKey,
-    queryFn: () => fetchCaptureState(token),
-    retry: (count, error) => !(error instanceof CaptureApiError && error.status < 500) && count < 2,
-    refetchOnWindowFocus: phase.kind === "auto",
-    refetchInterval: (q) => {
-      const step = q.state.data?.step.type;
-      return phase.kind === "auto" && (step === "start" || step === "capture") ? POLL_MS : false;
-    },
+  const query = usePolledState({
+    fetcher: () => fetchCaptureState(token),
+    isRetryable: (error) => !(error instanceof CaptureApiError && error.status < 500),
+    refetchOnFocus: phase.kind === "auto",
+    // polled while this device is not capturing, so a desktop follows the phone
+    intervalMs: (data) => (phase.kind === "auto" && (data?.step.type === "start" || data?.step.type === "capture") ? POLL_MS : false),
   });
   const state = query.data;
 
-  const setState = useCallback((next: CaptureState) => client.setQueryData(["capture-state", token], next), [client, token]);
+  const setState: (next: CaptureState) => void = query.setData;
 
   // iframe events derived from the server state: ready once, every status change, completion once
   const seen = useRef<{ ready: boolean; status: string | null; completed: boolean }>({ ready: false, status: null, completed: false });

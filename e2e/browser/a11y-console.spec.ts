@@ -24,6 +24,8 @@ const consolePages: { name: string; path: (ids: Ids) => string }[] = [
   { name: "a list", path: (ids) => `/lists/${ids.listId}` },
   { name: "workflows", path: () => "/workflows" },
   { name: "workflow builder", path: (ids) => `/workflows/${ids.workflowId}` },
+  { name: "workflow performance", path: (ids) => `/workflows/${ids.workflowId}/performance` },
+  { name: "playground", path: () => "/playground" },
   { name: "threshold tuning", path: () => "/tuning" },
   { name: "settings (branding, team)", path: () => "/settings" },
   { name: "API keys", path: () => "/api-keys" },

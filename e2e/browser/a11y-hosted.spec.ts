@@ -126,14 +126,14 @@ test("focus moves to the heading of each new screen; failures are announced asse
   const page = await pageWith("face");
   const challenge = flashing(250);
   const next = mock(capturing({ ...challenge, id: "f2" }, 2));
-  const m = mock({}, { onStart: makeCaptureState(server.url, capturing(challenge)), onFrames: { outcome: "retry", reason: "Your face wasn't lit evenly. Move somewhere brighter and try again.", state: next.state } });
+  const m = mock({}, { onStart: makeCaptureState(server.url, capturing(challenge)), onFrames: { outcome: "retry", reason: "flash_not_followed", state: next.state } });
   await openMockedCapture(page, server.url, m);
   await page.getByRole("button", { name: "Start" }).click();
   await expect.poll(() => focusedHeading(page)).toBe("Camera preview. Place your face inside the oval.");
   await shutter(page);
   await expect(page.getByTestId("screen-retry")).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => focusedHeading(page)).toBe("Let's try that again");
-  await expect(page.getByRole("alert").filter({ hasText: "Your face wasn't lit evenly" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "The screen colours did not reach your face" })).toBeVisible();
   await expectNoAxeViolations(page, "retry");
   await page.getByRole("button", { name: "Try again" }).click();
   await expect.poll(() => focusedHeading(page)).toBe("Camera preview. Place your face inside the oval.");
