@@ -1,11 +1,9 @@
 import { createServer, request, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { datasetsPresent, faceImage, warnIfDatasetsMissing } from "../support/datasets";
-import { dbProviders, startTestServer, type DbProvider, type TestServer } from "../support/test-server";
+import { dbProviders, startTestServer } from "../support/test-server";
+import { readDeliveryLeases } from "../support/webhook-deliveries";
 
 warnIfDatasetsMissing("graceful shutdown");
 
@@ -45,24 +43,6 @@ async function startHangingReceiver(): Promise<{ url: string; hits: () => number
   };
 }
 
-async function deliveryLeases(provider: DbProvider, server: TestServer): Promise<Array<{ status: string; lockedBy: string | null; lockedUntil: unknown }>> {
-  const sql = `SELECT "status", "lockedBy", "lockedUntil" FROM "WebhookDelivery"`;
-  if (provider === "sqlite") {
-    const db = new Database(path.resolve(server.databaseUrl.replace(/^file:/, "")), { readonly: true });
-    try {
-      return db.prepare(sql).all() as Array<{ status: string; lockedBy: string | null; lockedUntil: unknown }>;
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: server.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function waitFor(probe: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -93,7 +73,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("graceful shutdown (%s)", (p
     const destination = await (await fetch(`${server.url}/v3/webhook/destinations/`, { method: "POST", headers, body: JSON.stringify({ label: "hangs", url: `${receiver.url}/hook` }) })).json();
     expect((await fetch(`${server.url}/v3/webhook/destinations/${destination.id}/test/`, { method: "POST", headers })).status).toBeLessThan(300);
     await waitFor(() => receiver.hits() === 1);
-    expect((await deliveryLeases(provider, server)).filter((d) => d.lockedBy)).toHaveLength(1);
+    expect((await readDeliveryLeases(provider, server)).filter((d) => d.lockedBy)).toHaveLength(1);
 
     const slow = await slowFaceMatch(server.url, key);
     await new Promise((r) => setTimeout(r, 300));
@@ -127,7 +107,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("graceful shutdown (%s)", (p
 
     expect(await server.exited).toBe(0);
     // the attempt never finished (receiver hangs): the lease is handed back, not left to run out
-    const deliveries = await deliveryLeases(provider, server);
+    const deliveries = await readDeliveryLeases(provider, server);
     expect(deliveries).toEqual([expect.objectContaining({ status: "pending", lockedBy: null, lockedUntil: null })]);
     expect(server.output()).toMatch(/releasedWebhookDeliveries["=:\s]+1/);
   }, 120_000);

@@ -2,31 +2,12 @@ import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { dbProviders, startTestServer, type DbProvider, type TestServer } from "../support/test-server";
+import { dbProviders, startTestServer } from "../support/test-server";
+import { readDeliveryLeases } from "../support/webhook-deliveries";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
-async function heldDeliveries(provider: DbProvider, server: TestServer): Promise<Array<{ status: string; lockedBy: string | null }>> {
-  const sql = `SELECT "status", "lockedBy" FROM "WebhookDelivery"`;
-  if (provider === "sqlite") {
-    const db = new Database(path.resolve(server.databaseUrl.replace(/^file:/, "")), { readonly: true });
-    try {
-      return db.prepare(sql).all() as Array<{ status: string; lockedBy: string | null }>;
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: server.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function waitFor(probe: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -70,13 +51,13 @@ describe.each(dbProviders)("standalone webhook worker (%s)", (provider) => {
     expect((await fetch(`${server.url}/v3/webhook/destinations/${destination.id}/test/`, { method: "POST", headers })).status).toBeLessThan(300);
     // the worker process, not the web server, claims it: the receiver never answers, so it stays held
     await waitFor(() => hits === 1);
-    expect((await heldDeliveries(provider, server)).filter((d) => d.lockedBy)).toHaveLength(1);
+    expect((await readDeliveryLeases(provider, server)).filter((d) => d.lockedBy)).toHaveLength(1);
 
     const signalled = Date.now();
     worker.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(10_000);
-    expect(await heldDeliveries(provider, server)).toEqual([expect.objectContaining({ status: "pending", lockedBy: null })]);
+    expect(await readDeliveryLeases(provider, server)).toEqual([expect.objectContaining({ status: "pending", lockedBy: null })]);
     expect(log).toMatch(/releasedWebhookDeliveries["=:\s]+1/);
   }, 120_000);
 });

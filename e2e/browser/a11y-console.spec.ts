@@ -4,6 +4,7 @@ import { loginConsole } from "../support/console-login";
 import { requireFaceDatasets } from "../support/datasets";
 import { consoleCall, createReviewCase } from "../support/review-case";
 import { workflowIdByLabel, type Api } from "../support/sessions";
+import { signInPage } from "../support/sign-in-page";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 // WCAG 2.1 AA (axe-core) on every console page, signed in as an admin (who sees every control), with a
@@ -50,13 +51,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.stop());
 
-async function signIn(page: Page) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Email").fill(admin.email);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-}
+const signIn = (page: Page) => signInPage(page, server.url, admin);
 
 test.describe("console", () => {
   test("setup and login pages", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { api } from "../support/sessions";
+import { signInPage } from "../support/sign-in-page";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 const admin = { email: "edges-admin@example.test", password: "admin-password-1" };
@@ -25,12 +26,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => server?.stop());
 
 async function openBuilder(page: Page) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Email").fill(admin.email);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  // the overview draws its charts first: slow on a busy machine
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible({ timeout: 30_000 });
+  await signInPage(page, server.url, admin);
   await page.goto(`${server.url}/workflows/${workflowId}`);
   await expect(page.getByTestId("workflow-builder")).toBeVisible();
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, expect, test, type Locator, type Page } from "@playwright/test";
+import { chromium, expect, test, type Page } from "@playwright/test";
 import { chromiumArgs } from "../../playwright.config";
 import { loginConsole } from "../support/console-login";
 import { facesDir, requireFaceDatasets } from "../support/datasets";
 import { makeFaceCamera } from "../support/face-camera";
+import { center, connect } from "../support/builder-canvas";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 const admin = { email: "builder-admin@example.test", password: "admin-password-1" };
@@ -51,21 +52,7 @@ async function confirmPublish(page: Page, note: string) {
   await dialog.getByRole("button", { name: /^Publish/ }).click();
 }
 
-async function center(locator: Locator) {
-  const box = (await locator.boundingBox())!;
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
-// A real pointer drag from an output handle to a node's input handle, as a user connects nodes.
-async function connect(page: Page, from: Locator, handle: string, to: Locator) {
-  const source = await center(from.locator(`.react-flow__handle.source[data-handleid="${handle}"]`));
-  const target = await center(to.locator(".react-flow__handle.target"));
-  await page.mouse.move(source.x, source.y);
-  await page.mouse.down();
-  await page.mouse.move((source.x + target.x) / 2, (source.y + target.y) / 2, { steps: 5 });
-  await page.mouse.move(target.x, target.y, { steps: 5 });
-  await page.mouse.up();
-}
 
 test("an admin builds a branching workflow, fixes its problems and publishes it", async ({ page }) => {
   await signIn(page, admin);

@@ -3,6 +3,7 @@ import { splitBucket } from "@/lib/workflows/pick-split-branch";
 import { makeGraph } from "@/lib/workflows/test-graphs";
 import { requireFaceDatasets } from "../support/datasets";
 import { api, CaptureClient, tokenOf, type Api } from "../support/sessions";
+import { signInPage } from "../support/sign-in-page";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 const admin = { email: "perf-admin@example.test", password: "admin-password-1" };
@@ -44,14 +45,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.stop());
 
-async function signIn(page: Page) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Email").fill(admin.email);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  // the overview draws its charts first: slow on a busy machine
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible({ timeout: 30_000 });
-}
+const signIn = (page: Page) => signInPage(page, server.url, admin);
 
 test("the Performance tab shows outcomes per branch, and the sessions of a branch are one click away", async ({ page }) => {
   const inA = sessions.filter((s) => s.branch === "a").length;

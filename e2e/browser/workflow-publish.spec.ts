@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { connect } from "../support/builder-canvas";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 const admin = { email: "pm@example.test", password: "admin-password-1" };
@@ -13,21 +14,7 @@ test.afterAll(async () => server?.stop());
 
 const node = (page: Page, type: string) => page.locator(`.react-flow__node-${type}`);
 
-async function center(locator: Locator) {
-  const box = (await locator.boundingBox())!;
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
-// A real pointer drag from an output handle to a node's input; an output already wired is re-wired.
-async function connect(page: Page, from: Locator, handle: string, to: Locator) {
-  const source = await center(from.locator(`.react-flow__handle.source[data-handleid="${handle}"]`));
-  const target = await center(to.locator(".react-flow__handle.target"));
-  await page.mouse.move(source.x, source.y);
-  await page.mouse.down();
-  await page.mouse.move((source.x + target.x) / 2, (source.y + target.y) / 2, { steps: 5 });
-  await page.mouse.move(target.x, target.y, { steps: 5 });
-  await page.mouse.up();
-}
 
 test("a product manager simulates a workflow, publishes it with a note and a 50% rollout, and rolls back", async ({ page }) => {
   // a real server and browser on a shared machine: the console pages can be slow to first render
