@@ -51,14 +51,14 @@ export function QueueList({ cases, opened, selectedId, meId, onSelect, checked, 
                         #{c.sessionNumber} · {c.vendorData ?? "—"}
                       </span>
                     </span>
-                    <span className="shrink-0 text-xs tabular-nums text-slate-500" title="Waiting since it entered review">
+                    <span className="shrink-0 text-xs tabular-nums text-slate-600" title="Waiting since it entered review">
                       {formatWait(now - new Date(c.inReviewSince).getTime())}
                     </span>
                   </span>
                   <span className="mt-1.5 block">
                     <ReviewReasons codes={c.reasons} />
                   </span>
-                  <span className="mt-1.5 flex flex-wrap items-center justify-between gap-x-2 gap-y-1 text-xs text-slate-500">
+                  <span className="mt-1.5 flex flex-wrap items-center justify-between gap-x-2 gap-y-1 text-xs text-slate-600">
                     <span className="flex flex-wrap items-center gap-x-2">
                       <span className="truncate">{c.workflow}</span>
                       {due ? <span className={due.overdue ? "font-semibold text-red-700" : ""}>{due.text}</span> : null}

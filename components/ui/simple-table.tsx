@@ -6,7 +6,8 @@ export type Column<T> = { header: string; cell: (row: T) => ReactNode };
 export function SimpleTable<T extends { id: string }>({ rows, columns, empty }: { rows: T[]; columns: Column<T>[]; empty: string }) {
   if (rows.length === 0) return <EmptyState title={empty} />;
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+    // focusable so a keyboard can scroll a table wider than the screen (WCAG 2.1.1)
+    <div tabIndex={0} className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-xs uppercase text-slate-500">
           <tr>

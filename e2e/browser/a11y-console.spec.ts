@@ -110,6 +110,8 @@ test.describe("console", () => {
     await color.fill("#1c7ed6");
     await expect(page.getByTestId("brand-contrast-warning")).toContainText("4.25:1");
     await page.getByTestId("brand-contrast-warning").locator("xpath=ancestor::form").screenshot({ path: "e2e/snapshots/console-branding-contrast.png" });
-    await expectNoAxeViolations(page, "settings with a contrast warning");
+    // the preview shows the chosen colour as end users would get it: its low contrast is what the warning
+    // is about, so it is left out; everything else on the page must pass
+    await expectNoAxeViolations(page, "settings with a contrast warning", { exclude: ["[aria-label=Preview]"] });
   });
 });
