@@ -8,7 +8,7 @@ import { Icon } from "./icons";
 export type GuidanceTone = "ready" | "warn" | "neutral";
 
 const pillTones: Record<GuidanceTone, string> = {
-  ready: "bg-emerald-600 text-white",
+  ready: "bg-emerald-700 text-white",
   warn: "bg-white text-slate-900",
   neutral: "bg-slate-900/75 text-white",
 };

@@ -86,7 +86,7 @@ export const DecisionForm = forwardRef<HTMLTextAreaElement, Props>(function Deci
         </p>
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="button" className={`bg-green-600 hover:bg-green-700 ${chosen === "Approved" ? "ring-2 ring-green-300 ring-offset-1" : ""}`} disabled={busy} onClick={() => submit("Approved")}>
+        <Button type="button" className={`bg-green-700 hover:bg-green-800 ${chosen === "Approved" ? "ring-2 ring-green-300 ring-offset-1" : ""}`} disabled={busy} onClick={() => submit("Approved")}>
           Approve <kbd className="rounded bg-white/20 px-1 text-[11px]">A</kbd>
         </Button>
         <Button type="button" variant="danger" className={chosen === "Declined" ? "ring-2 ring-red-300 ring-offset-1" : ""} disabled={busy} onClick={() => submit("Declined")}>

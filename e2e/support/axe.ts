@@ -6,7 +6,7 @@ import { expect, type Page } from "@playwright/test";
 export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const blocking = new Set(["serious", "critical"]);
 
-export type AxeFinding = { rule: string; impact: string; help: string; targets: string[] };
+export type AxeFinding = { rule: string; impact: string; help: string; targets: string[]; summary: string };
 
 // Colours are judged as the page settles: a button fading back from its disabled state or a row
 // whose background is still animating would be measured half-way. Endless animations (spinners) are left.
@@ -28,11 +28,11 @@ export async function findAxeViolations(page: Page, options: { exclude?: string[
   const results = await builder.analyze();
   return results.violations
     .filter((v) => blocking.has(v.impact ?? ""))
-    .map((v) => ({ rule: v.id, impact: v.impact ?? "", help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+    .map((v) => ({ rule: v.id, impact: v.impact ?? "", help: v.help, targets: v.nodes.map((n) => n.target.join(" ")), summary: v.nodes[0]?.failureSummary ?? "" }));
 }
 
 export function formatAxeFindings(screen: string, findings: AxeFinding[]): string {
-  const lines = findings.map((f) => `  ${f.rule} (${f.impact}): ${f.help}\n    ${f.targets.slice(0, 8).join("\n    ")}${f.targets.length > 8 ? `\n    …and ${f.targets.length - 8} more` : ""}`);
+  const lines = findings.map((f) => `  ${f.rule} (${f.impact}): ${f.help}\n    ${f.targets.slice(0, 8).join("\n    ")}${f.targets.length > 8 ? `\n    …and ${f.targets.length - 8} more` : ""}\n    first: ${f.summary.replace(/\s+/g, " ")}`);
   return `${screen}: ${findings.length} serious or critical accessibility violation(s)\n${lines.join("\n")}`;
 }
 
