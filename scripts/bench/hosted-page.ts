@@ -52,7 +52,7 @@ async function main() {
       await cdp.send("Network.emulateNetworkConditions", slow4g);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
       await p.goto(await newSessionUrl(server.url), { waitUntil: "commit" });
-      await p.getByRole("button", { name: "Start" }).click();
+      await p.getByRole("button", { name: "Start" }).click({ timeout: 120_000 });
       await p.waitForFunction(() => {
         const v = document.querySelector("video");
         return !!v && v.readyState >= 2 && v.videoWidth > 0;
