@@ -1,6 +1,6 @@
 import { decodeImageOrThrow } from "@/lib/media/decode-image";
 import type { DecodedImage } from "@/lib/media/types";
-import { analyzeFace, rotateImage, type FaceAnalysis } from "@/lib/vision";
+import { analyzeFace, rotateImage, type FaceAnalysis, type FaceExplanation } from "@/lib/vision";
 import { analyzeImageBytes, type BytesAnalysis } from "@/lib/vision/analyze-image-bytes";
 import { createWarning, type Warning } from "@/lib/verification/warnings";
 
@@ -17,12 +17,18 @@ export async function analyzeUpload(input: { field: string; bytes: Uint8Array; r
   return { field: input.field, bytes: input.bytes, image: turned, analysis };
 }
 
-export type CheckedUpload = BytesAnalysis & { field: string };
+export type CheckedUpload = Omit<BytesAnalysis, "explanation"> & { field: string };
+export type ExplainUpload = (field: string, explanation: FaceExplanation) => void;
 
 // The same for the standalone checks, which need only the results: decoding happens on an
 // inference worker with the rest, and the pixels never reach this thread.
-export async function checkUpload(input: { field: string; bytes: Uint8Array; rotate: boolean; liveness?: boolean }): Promise<CheckedUpload> {
-  return { field: input.field, ...(await analyzeImageBytes(input)) };
+// `explain`, when given, receives what the models saw in this image, computed from the check's own
+// decode and detection (the console playground's overlay).
+export async function checkUpload(input: { field: string; bytes: Uint8Array; rotate: boolean; liveness?: boolean; explain?: ExplainUpload }): Promise<CheckedUpload> {
+  const { explain, ...rest } = input;
+  const { explanation, ...result } = await analyzeImageBytes({ ...rest, explain: explain !== undefined });
+  if (explain && explanation) explain(input.field, explanation);
+  return { field: input.field, ...result };
 }
 
 // No face, several faces and quality problems, naming the image they concern.

@@ -26,8 +26,8 @@ export async function runFaceMatch(form: MultipartForm, ctx: CheckContext) {
 
   // both images at once: decoding and the models spread over the cores and the inference workers
   const [sourceUpload, targetUpload] = await Promise.all([
-    checkUpload({ field: source.name, bytes: source.bytes, rotate }),
-    target ? checkUpload({ field: target.name, bytes: target.bytes, rotate }) : Promise.resolve(null),
+    checkUpload({ field: source.name, bytes: source.bytes, rotate, explain: ctx.explain }),
+    target ? checkUpload({ field: target.name, bytes: target.bytes, rotate, explain: ctx.explain }) : Promise.resolve(null),
   ]);
 
   const warnings: Warning[] = [...describeFaceWarnings(sourceUpload)];

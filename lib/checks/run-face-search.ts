@@ -19,7 +19,7 @@ export async function runFaceSearch(form: MultipartForm, ctx: CheckContext) {
   const image = getFileField(form, ["user_image"]);
   if (!image) throw new AppError("validation_error", "user_image is required: the face to search for.", { field: "user_image" });
 
-  const upload = await checkUpload({ field: image.name, bytes: image.bytes, rotate });
+  const upload = await checkUpload({ field: image.name, bytes: image.bytes, rotate, explain: ctx.explain });
   const warnings = describeFaceWarnings(upload);
   const primary = upload.analysis.primary;
   const hits = primary ? await findFaceMatches({ applicationId: ctx.applicationId, embedding: primary.embedding, modelId: primary.modelId, k: 5, minSimilarity }) : [];

@@ -23,7 +23,7 @@ export async function runPassiveLiveness(form: MultipartForm, ctx: CheckContext)
   const image = getFileField(form, ["user_image"]);
   if (!image) throw new AppError("validation_error", "user_image is required: the selfie to check.", { field: "user_image" });
 
-  const upload = await checkUpload({ field: image.name, bytes: image.bytes, rotate, liveness: true });
+  const upload = await checkUpload({ field: image.name, bytes: image.bytes, rotate, liveness: true, explain: ctx.explain });
   let warnings: Warning[] = describeFaceWarnings(upload);
   const primary = upload.analysis.primary;
   let status: "Approved" | "In Review" | "Declined" = "Declined";

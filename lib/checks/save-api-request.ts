@@ -1,4 +1,5 @@
 import type { ApplicationSettings } from "@/lib/applications/application-settings";
+import type { ExplainUpload } from "@/lib/checks/analyze-upload";
 import { getDb } from "@/lib/db";
 import { deleteMedia, storeMedia } from "@/lib/media/blob-store";
 import { createSignedMediaUrl } from "@/lib/media/signed-url";
@@ -8,8 +9,11 @@ import { getMetrics } from "@/lib/metrics/get-metrics";
 /** Who ran a standalone check: a /v3 call with an API key, or the console's playground (no key). */
 export type CheckOrigin = "api" | "console";
 
-/** What a standalone check runs under: the application, its settings, and the caller. */
-export type CheckContext = { applicationId: string; apiKeyId: string | null; settings: ApplicationSettings; origin?: CheckOrigin };
+/**
+ * What a standalone check runs under: the application, its settings, and the caller; `explain` (the
+ * playground) receives what the models saw in each image, from the check's own analysis.
+ */
+export type CheckContext = { applicationId: string; apiKeyId: string | null; settings: ApplicationSettings; origin?: CheckOrigin; explain?: ExplainUpload };
 
 export type ApiRequestRecord = {
   id: string;

@@ -2,7 +2,7 @@ import { MultipartForm } from "@/lib/api/read-multipart-form";
 import { applicationSettingsOf } from "@/lib/applications/application-settings";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { ConsoleUser } from "@/lib/auth/get-console-user";
-import { getBooleanField, getFileField } from "@/lib/checks/form-fields";
+import { getBooleanField } from "@/lib/checks/form-fields";
 import { runFaceMatch } from "@/lib/checks/run-face-match";
 import { runFaceSearch } from "@/lib/checks/run-face-search";
 import { runPassiveLiveness } from "@/lib/checks/run-passive-liveness";
@@ -10,8 +10,7 @@ import type { CheckContext } from "@/lib/checks/save-api-request";
 import { encodeEngineCrops, type FaceOverlay } from "@/lib/console/encode-engine-crops";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { decodeImageOrThrow } from "@/lib/media/decode-image";
-import { explainFace } from "@/lib/vision";
+import type { FaceExplanation } from "@/lib/vision";
 import { formatCurlCommand } from "./format-curl-command";
 import { playgroundImageFields, type PlaygroundCheck } from "./schemas";
 
@@ -37,7 +36,7 @@ export type PlaygroundImage = { field: string; filename: string; overlay: FaceOv
 export async function runPlaygroundCheck(form: MultipartForm, input: { check: PlaygroundCheck; application: Application; user: ConsoleUser }) {
   const { check, application, user } = input;
   const keep = getBooleanField(form, "keep") ?? false;
-  // rotate_image: the explanation below always tries the other orientations, so the check does too
+  // rotate_image: like the console's other overlays, the playground tries the other orientations
   const fields = { rotate_image: "true", save_api_request: keep ? "true" : "false" };
   const checkForm = new MultipartForm();
   const files: { field: string; filename: string }[] = [];
@@ -49,16 +48,11 @@ export async function runPlaygroundCheck(form: MultipartForm, input: { check: Pl
   }
   for (const [name, value] of Object.entries(fields)) checkForm.append(name, value);
 
-  // the overlays are computed beside the check (on this thread, while the check runs on an inference
-  // worker); the check's answer comes first, so a bad image gets the check's own error
-  const explaining = Promise.allSettled(
-    files.map(async (f) => ({ ...f, overlay: await encodeEngineCrops(await explainFace(await decodeImageOrThrow(getFileField(checkForm, [f.field])!.bytes, { field: f.field }))) })),
-  );
-  const result = await runners[check](checkForm, { applicationId: application.id, apiKeyId: null, settings: applicationSettingsOf(application), origin: "console" });
-  const images: PlaygroundImage[] = (await explaining).map((s) => {
-    if (s.status === "rejected") throw s.reason;
-    return s.value;
-  });
+  // the overlays come from the check's own decode and detection (in the same inference job)
+  const explained = new Map<string, FaceExplanation>();
+  const explain = (field: string, explanation: FaceExplanation) => explained.set(field, explanation);
+  const result = await runners[check](checkForm, { applicationId: application.id, apiKeyId: null, settings: applicationSettingsOf(application), origin: "console", explain });
+  const images: PlaygroundImage[] = await Promise.all(files.map(async (f) => ({ ...f, overlay: await encodeEngineCrops(explained.get(f.field)!) })));
   const db = getDb();
   const recorded = await db.apiRequest.findUnique({ where: { id: result.request_id }, select: { result: true } });
   const thresholds = (recorded?.result as { thresholds?: { review: number; decline: number } } | null)?.thresholds ?? null;

@@ -1,6 +1,7 @@
 import { decodeImageOrThrow } from "@/lib/media/decode-image";
 import type { DecodedImage } from "@/lib/media/types";
 import { analyzeFaceHere, type FaceAnalysis } from "./analyze-face";
+import { explainAnalyzedFace, type FaceExplanation } from "./explain-face";
 import { runVisionTask } from "./model-sessions";
 import { getRecogniserConfig, type RecogniserConfig } from "./recogniser";
 import { rotateImage } from "./rotate-image";
@@ -16,10 +17,12 @@ export type AnalyzeBytesInput = {
   rotate: boolean;
   /** also score passive liveness on the largest face */
   liveness?: boolean;
+  /** also return what the models saw (face boxes, points, model crops), from this same analysis */
+  explain?: boolean;
   recogniser?: RecogniserConfig;
 };
 
-export type BytesAnalysis = { image: ImageInfo; analysis: FaceAnalysis; liveness?: LivenessResult };
+export type BytesAnalysis = { image: ImageInfo; analysis: FaceAnalysis; liveness?: LivenessResult; explanation?: FaceExplanation };
 
 /**
  * Uploaded bytes -> checked, decoded pixels -> every face, the largest embedded, graded and (when
@@ -43,11 +46,12 @@ export function decodeUpload(input: AnalyzeBytesInput): Promise<DecodedImage> {
   return decodeImageOrThrow(input.bytes, { field: input.field });
 }
 
-/** The second phase, on this thread: faces, embedding, quality and liveness. */
+/** The second phase, on this thread: faces, embedding, quality, liveness and the explanation. */
 export async function analyzeDecodedUpload(decoded: DecodedImage, input: AnalyzeBytesInput): Promise<BytesAnalysis> {
   const analysis = await analyzeFaceHere(decoded, { rotate: input.rotate, recogniser: input.recogniser });
   const turned = { ...decoded, ...rotateImage(decoded, analysis.rotation) };
   const image = { width: turned.width, height: turned.height, format: decoded.format, originalWidth: decoded.originalWidth, originalHeight: decoded.originalHeight };
   const liveness = input.liveness && analysis.primary ? await scoreLivenessHere(turned, analysis.faces[0]) : undefined;
-  return { image, analysis, liveness };
+  const explanation = input.explain ? explainAnalyzedFace(decoded, analysis) : undefined;
+  return { image, analysis, liveness, explanation };
 }

@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { decodeImageOrThrow } from "@/lib/media/decode-image";
 import { prepareModels } from "@/models/scripts/prepare";
 import { explainFace, loadVisionModels, rotateImage } from ".";
+import { analyzeImageBytesHere } from "./analyze-image-bytes";
 import { unrotatePoint } from "./explain-face";
 import { datasetsForSuite, facesDatasetDir } from "./datasets";
 import { decodeForTest } from "./test-images";
@@ -39,6 +42,12 @@ describe.skipIf(!hasFaces)("explainFace", () => {
     // a real face, not black padding: the chip has contrast
     const mean = chip.rgb.reduce((a, v) => a + v, 0) / chip.rgb.length;
     expect(mean).toBeGreaterThan(40);
+  });
+
+  it("is the same when it comes from a check's own analysis of the uploaded bytes", async () => {
+    const bytes = new Uint8Array(readFileSync(join(faces, "images/deepface-01/1.jpg")));
+    const { explanation } = await analyzeImageBytesHere({ bytes, field: "user_image", rotate: true, explain: true });
+    expect(explanation).toEqual(await explainFace(await decodeImageOrThrow(bytes)));
   });
 });
 

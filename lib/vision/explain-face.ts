@@ -1,4 +1,4 @@
-import { analyzeFace } from "./analyze-face";
+import { analyzeFace, type FaceAnalysis } from "./analyze-face";
 import { alignmentMatrix } from "./align-face";
 import { cropMatrix, scaledCropBox, upstreamFaceBox } from "./liveness-crop";
 import { getRecogniserConfig } from "./recogniser";
@@ -45,7 +45,11 @@ function crop(work: DecodedImage, m: Affine, size: number, maxSamples?: number):
  * model scored, computed exactly as the checks compute them.
  */
 export async function explainFace(image: DecodedImage): Promise<FaceExplanation> {
-  const analysis = await analyzeFace(image, { rotate: true, embed: false });
+  return explainAnalyzedFace(image, await analyzeFace(image, { rotate: true, embed: false }));
+}
+
+/** explainFace from an analysis already made of `image` (a check's own), so nothing is detected twice. */
+export function explainAnalyzedFace(image: DecodedImage, analysis: Pick<FaceAnalysis, "faces" | "rotation">): FaceExplanation {
   const { rotation } = analysis;
   const back = (p: Point) => unrotatePoint(p, rotation, image.width, image.height);
   const backBox = (b: Box): Box => {
