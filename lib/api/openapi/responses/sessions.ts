@@ -55,16 +55,21 @@ export const reviewSchema = z
   })
   .meta({ id: "Review" });
 
+// what a session's decision and each row of the session list both open with
+const sessionSummary = {
+  session_id: uuid,
+  session_number: z.number().int(),
+  session_url: z.string().nullable(),
+  status: sessionStatusSchema,
+  workflow_id: uuid,
+  workflow_type: z.string(),
+  vendor_data: z.string().nullable(),
+  metadata: customerJson.nullable(),
+};
+
 export const sessionDecisionSchema = z
   .object({
-    session_id: uuid,
-    session_number: z.number().int(),
-    session_url: z.string().nullable(),
-    status: sessionStatusSchema,
-    workflow_id: uuid,
-    workflow_type: z.string(),
-    vendor_data: z.string().nullable(),
-    metadata: customerJson.nullable(),
+    ...sessionSummary,
     callback: z.string().nullable(),
     created_at: isoDateTime,
     decided_at: isoDateTime.nullable(),
@@ -93,14 +98,7 @@ export const sessionListSchema = z
     offset: z.number().int(),
     results: z.array(
       z.object({
-        session_id: uuid,
-        session_number: z.number().int(),
-        session_url: z.string().nullable(),
-        status: sessionStatusSchema,
-        workflow_id: uuid,
-        workflow_type: z.string(),
-        vendor_data: z.string().nullable(),
-        metadata: customerJson.nullable(),
+        ...sessionSummary,
         created_at: isoDateTime,
         decided_at: isoDateTime.nullable(),
       }),
