@@ -7,6 +7,8 @@ import { AppError, isAppError } from "@/lib/errors";
 // FormData parser copied every image four times on its way to the decoder, ~7 ms and a lot of
 // garbage per face match). Two 5 MB images plus fields fit in the default cap.
 export const MAX_MULTIPART_BYTES = 11 * 1024 * 1024;
+// The cap of a check that takes one image (liveness, search): one 5 MB image plus fields.
+export const MAX_ONE_IMAGE_MULTIPART_BYTES = 6 * 1024 * 1024;
 const MAX_PARTS = 64;
 
 /** An uploaded file part: the bytes as sent, with the name and type the client gave. */

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
+import { MAX_ONE_IMAGE_MULTIPART_BYTES } from "@/lib/api/read-multipart-form";
 import { withApiKey } from "@/lib/auth/with-api-key";
 import { admitUploadedCheck } from "@/lib/checks/admit-check";
 import { runPassiveLiveness } from "@/lib/checks/run-passive-liveness";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 // The body is received first, under the upload limits; only then does the check take a slot.
 export const POST = withApiKey(async (req, ctx) => {
   const applicationId = ctx.application.id;
-  return admitUploadedCheck(req, { applicationId, max: 6 * 1024 * 1024 }, async (form) => NextResponse.json(await runPassiveLiveness(form, { applicationId, apiKeyId: ctx.apiKeyId, settings: ctx.settings })));
+  return admitUploadedCheck(req, { applicationId, max: MAX_ONE_IMAGE_MULTIPART_BYTES }, async (form) => NextResponse.json(await runPassiveLiveness(form, { applicationId, apiKeyId: ctx.apiKeyId, settings: ctx.settings })));
 });
 
 export const GET = methodNotAllowed(["POST"]);
