@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { facesDir, requireFaceDatasets } from "../support/datasets";
+import { signInPage } from "../support/sign-in-page";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 // An evaluator in the console: drops one photo and picks another, runs the face match and sees the
@@ -26,11 +27,7 @@ test.afterAll(async () => {
 test("face match in the playground: drop two photos, see the score, the overlays and the curl command", async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Email").fill(viewer.email);
-  await page.getByLabel("Password").fill(viewer.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await signInPage(page, server.url, viewer);
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Playground" }).click();
   await expect(page.getByRole("heading", { name: "Playground" })).toBeVisible();
 
