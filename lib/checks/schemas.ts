@@ -6,7 +6,7 @@ import { MAX_PIXELS, MAX_UPLOAD_BYTES } from "@/lib/media/limits";
 // are what the OpenAPI document publishes for them, so a field added there is added here.
 const megabytes = Math.round(MAX_UPLOAD_BYTES / (1024 * 1024));
 const megapixels = Math.round(MAX_PIXELS / 1_000_000);
-export const imageField = (what: string) =>
+const imageField = (what: string) =>
   z.string().meta({
     format: "binary",
     contentMediaType: "image/*",

@@ -1,8 +1,5 @@
-import { z } from "zod";
-
-export const playgroundChecks = ["face-match", "passive-liveness", "face-search"] as const;
-export const playgroundCheckSchema = z.enum(playgroundChecks);
-export type PlaygroundCheck = z.infer<typeof playgroundCheckSchema>;
+/** The checks the console playground runs, named as their /v3 paths. */
+export type PlaygroundCheck = "face-match" | "passive-liveness" | "face-search";
 
 /** The image fields each check takes, in the /v3 spelling the curl command uses too. */
 export const playgroundImageFields: Record<PlaygroundCheck, readonly string[]> = {
