@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/components/console/fetch-json";
+import { useApplicationSettings } from "@/components/console/use-application-settings";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
+import { SaveOutcome } from "@/components/ui/save-outcome";
 
 type AppSettings = {
   name: string;
@@ -38,12 +38,7 @@ const thresholdFields: { key: keyof AppSettings; label: string }[] = [
 ];
 
 export function ApplicationSettingsForm() {
-  const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: ["application"], queryFn: () => fetchJson<AppSettings>("/api/console/application") });
-  const save = useMutation({
-    mutationFn: (json: Partial<AppSettings>) => fetchJson<AppSettings>("/api/console/application", { method: "PATCH", json }),
-    onSuccess: (data) => queryClient.setQueryData(["application"], data),
-  });
+  const { settings, save } = useApplicationSettings<AppSettings>();
   const s = settings.data;
   return (
     <Card title="Application defaults" description="Applied to new requests and sessions unless a request or workflow overrides them. Changes are audited.">
@@ -83,8 +78,7 @@ export function ApplicationSettingsForm() {
               The reference photo sent with POST /v3/session/ is sealed like every stored image so a reviewer can compare it with the selfie, under the same retention. With the default it is deleted as soon as a session finishes without ever going to review.
             </p>
           </div>
-          {save.error ? <p role="alert" className="text-sm text-red-700">{save.error.message}</p> : null}
-          {save.isSuccess ? <p role="status" className="text-sm text-green-700">Saved.</p> : null}
+          <SaveOutcome save={save} />
           <Button type="submit" disabled={save.isPending}>
             Save defaults
           </Button>

@@ -6,6 +6,7 @@ import { fetchJson } from "@/components/console/fetch-json";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { SaveOutcome } from "@/components/ui/save-outcome";
 import { AA_CONTRAST, pickBrandTextColor } from "@/lib/branding/pick-brand-text-color";
 
 type Branding = { name: string | null; color: string | null; logoUrl: string | null };
@@ -68,8 +69,7 @@ function BrandingEditor({ initial }: { initial: Branding }) {
             </Button>
           ) : null}
         </div>
-        {save.error ? <p role="alert" className="text-sm text-red-700">{save.error.message}</p> : null}
-        {save.isSuccess ? <p role="status" className="text-sm text-green-700">Saved. The hosted page uses it for new visits.</p> : null}
+        <SaveOutcome save={save} saved="Saved. The hosted page uses it for new visits." />
         <Button type="submit" disabled={save.isPending}>
           Save branding
         </Button>

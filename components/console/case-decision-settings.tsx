@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { fetchJson } from "@/components/console/fetch-json";
+import { useApplicationSettings } from "@/components/console/use-application-settings";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { SaveOutcome } from "@/components/ui/save-outcome";
 import { defaultReasonCodes, reasonDecisions, type ReasonCode } from "@/lib/review/reason-codes";
 
 type Settings = { autoBlocklistDeclined: boolean; reasonCodes: ReasonCode[]; customReasonCodes: boolean };
@@ -71,12 +71,8 @@ function ReasonCodesEditor({ initial, custom, onSave, busy }: { initial: ReasonC
 }
 
 export function CaseDecisionSettings() {
-  const client = useQueryClient();
-  const settings = useQuery({ queryKey: ["application"], queryFn: () => fetchJson<Settings>("/api/console/application") });
-  const save = useMutation({
-    mutationFn: (json: Partial<Omit<Settings, "customReasonCodes" | "reasonCodes">> & { reasonCodes?: ReasonCode[] | null }) => fetchJson<Settings>("/api/console/application", { method: "PATCH", json }),
-    onSuccess: (data) => client.setQueryData(["application"], data),
-  });
+  // reasonCodes null restores the defaults
+  const { settings, save } = useApplicationSettings<Settings, { autoBlocklistDeclined?: boolean; reasonCodes?: ReasonCode[] | null }>();
   const s = settings.data;
   return (
     <Card title="Case decisions" description="The reasons reviewers choose from (required to decline or request a resubmission) and what a decline does. Changes are audited.">
@@ -89,8 +85,7 @@ export function CaseDecisionSettings() {
             Add the face of every declined session to the face blocklist (automatic and manual declines with a selfie)
           </label>
           <ReasonCodesEditor key={JSON.stringify(s.reasonCodes)} initial={s.reasonCodes} custom={s.customReasonCodes} onSave={(reasonCodes) => save.mutate({ reasonCodes })} busy={save.isPending} />
-          {save.error ? <p role="alert" className="text-sm text-red-700">{save.error.message}</p> : null}
-          {save.isSuccess ? <p role="status" className="text-sm text-green-700">Saved.</p> : null}
+          <SaveOutcome save={save} />
         </div>
       )}
     </Card>

@@ -1,14 +1,15 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
+import type { UseMutationResult } from "@tanstack/react-query";
 import { useState } from "react";
-import { fetchJson } from "@/components/console/fetch-json";
+import { useApplicationSettings } from "@/components/console/use-application-settings";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { SaveOutcome } from "@/components/ui/save-outcome";
 
 type AppEmbedding = { embedOrigins: string[] | null };
 
-type SaveEmbedding = UseMutationResult<AppEmbedding, Error, string[] | null>;
+type SaveEmbedding = UseMutationResult<AppEmbedding, Error, Partial<AppEmbedding>>;
 
 function EmbeddingEditor({ initial, save }: { initial: string[] | null; save: SaveEmbedding }) {
   const [mode, setMode] = useState<"any" | "list">(initial === null ? "any" : "list");
@@ -22,7 +23,7 @@ function EmbeddingEditor({ initial, save }: { initial: string[] | null; save: Sa
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(mode === "any" ? null : origins);
+        save.mutate({ embedOrigins: mode === "any" ? null : origins });
       }}
     >
       <fieldset className="space-y-2">
@@ -57,16 +58,7 @@ function EmbeddingEditor({ initial, save }: { initial: string[] | null; save: Sa
           <p className="text-xs text-slate-500">Scheme, host and optional port. With no origin listed the page cannot be embedded anywhere; opening the link directly always works.</p>
         </div>
       )}
-      {save.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {save.error.message}
-        </p>
-      ) : null}
-      {save.isSuccess ? (
-        <p role="status" className="text-sm text-green-700">
-          Saved.
-        </p>
-      ) : null}
+      <SaveOutcome save={save} />
       <Button type="submit" disabled={save.isPending}>
         Save embedding
       </Button>
@@ -76,14 +68,8 @@ function EmbeddingEditor({ initial, save }: { initial: string[] | null; save: Sa
 
 // Settings card: which sites may frame the hosted capture page (its frame-ancestors policy).
 export function EmbeddingForm() {
-  const client = useQueryClient();
-  const settings = useQuery({ queryKey: ["application"], queryFn: () => fetchJson<AppEmbedding>("/api/console/application") });
   // here rather than in the editor: a save re-keys the editor, and its outcome must outlive that
-  const save = useMutation({
-    mutationFn: (embedOrigins: string[] | null) => fetchJson<AppEmbedding>("/api/console/application", { method: "PATCH", json: { embedOrigins } }),
-    // the answer is the whole application, as the defaults form reads it
-    onSuccess: (data) => client.setQueryData(["application"], data),
-  });
+  const { settings, save } = useApplicationSettings<AppEmbedding>();
   return (
     <Card title="Embedding the verification page" description="Which websites may show the hosted capture page in an iframe. Changes apply to pages opened from now on and are audited.">
       {!settings.data ? <p className="text-sm text-slate-500">Loading…</p> : <EmbeddingEditor key={JSON.stringify(settings.data.embedOrigins)} initial={settings.data.embedOrigins} save={save} />}

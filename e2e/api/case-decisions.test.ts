@@ -170,6 +170,8 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("case decisions (%s)", (prov
     const reviews = (await api(a, "GET", `/v3/sessions/${c.id}/reviews/`)).body.reviews as { action: string; reviewer: string; reason_code: string | null }[];
     expect(reviews.map((r) => `${r.action}:${r.reviewer}`)).toEqual([`decline:${ben.email}`, `reject:${ana.email}`, `decline:${ben.email}`, `confirm:${ana.email}`]);
     expect(reviews.at(-1)?.reason_code).toBe("face_mismatch");
+    // what decided it: the first reviewer's decision, confirmed by the second
+    expect((await api(a, "GET", `/v3/session/${c.id}/decision/`)).body.decided_by).toMatchObject({ rule: "second_review", status: "Declined", reviewerId: ids.ben, confirmedById: ids.ana });
 
     // a late decision on a decided case: 409 with who and when (the console shows the time in the reviewer's zone)
     const late = await decide("ana", { decision: "Approved", comment: "too late" });

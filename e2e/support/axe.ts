@@ -3,10 +3,10 @@ import { expect, type Page } from "@playwright/test";
 
 // WCAG 2.1 A and AA, as axe-core checks them. A screen passes when axe finds no serious or critical
 // violation; the failure message names each rule, its impact and the elements it found.
-export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const blocking = new Set(["serious", "critical"]);
 
-export type AxeFinding = { rule: string; impact: string; help: string; targets: string[]; summary: string };
+type AxeFinding = { rule: string; impact: string; help: string; targets: string[]; summary: string };
 
 // Colours are judged as the page settles: a button fading back from its disabled state or a row
 // whose background is still animating would be measured half-way. Endless animations (spinners) are left.
@@ -21,7 +21,7 @@ async function settleTransitions(page: Page): Promise<void> {
   );
 }
 
-export async function findAxeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<AxeFinding[]> {
+async function findAxeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<AxeFinding[]> {
   await settleTransitions(page);
   let builder = new AxeBuilder({ page }).withTags(wcagTags);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
@@ -31,7 +31,7 @@ export async function findAxeViolations(page: Page, options: { exclude?: string[
     .map((v) => ({ rule: v.id, impact: v.impact ?? "", help: v.help, targets: v.nodes.map((n) => n.target.join(" ")), summary: v.nodes[0]?.failureSummary ?? "" }));
 }
 
-export function formatAxeFindings(screen: string, findings: AxeFinding[]): string {
+function formatAxeFindings(screen: string, findings: AxeFinding[]): string {
   const lines = findings.map((f) => `  ${f.rule} (${f.impact}): ${f.help}\n    ${f.targets.slice(0, 8).join("\n    ")}${f.targets.length > 8 ? `\n    …and ${f.targets.length - 8} more` : ""}\n    first: ${f.summary.replace(/\s+/g, " ")}`);
   return `${screen}: ${findings.length} serious or critical accessibility violation(s)\n${lines.join("\n")}`;
 }

@@ -25,6 +25,8 @@ export async function settleSecondReview(db: Db, input: { applicationId: string;
     });
     return { status: "In Review" };
   }
+  // the first review already exists: what decided the session is written with its status, in the same update
+  const decidedBy: DecidedBy = { rule: "second_review", status: first.newStatus!, reviewerId: first.userId, confirmedById: input.userId, reviewId: first.id };
   await changeSessionStatus(db, {
     applicationId: input.applicationId,
     sessionId: input.sessionId,
@@ -33,12 +35,10 @@ export async function settleSecondReview(db: Db, input: { applicationId: string;
     actor: eventActor(input.actor),
     reason: `four-eyes: ${first.action} confirmed`,
     where: { pendingReviewId: first.id },
-    data: { assignedToId: null, assignedAt: null },
+    data: { assignedToId: null, assignedAt: null, decidedBy },
     apply: async (tx) => {
       await tx.review.update({ where: { id: first.id }, data: { pending: false } });
       await tx.review.create({ data: { ...second, reasonCode: first.reasonCode, customerComment: first.customerComment } });
-      const decidedBy: DecidedBy = { rule: "second_review", status: first.newStatus!, reviewerId: first.userId, confirmedById: input.userId, reviewId: first.id };
-      await tx.verificationSession.update({ where: { id: input.sessionId }, data: { decidedBy } });
       await recordAudit(tx, { ...audit, action: "session.second_review_confirmed" });
     },
   });
