@@ -46,9 +46,11 @@ export function fetchCaptureState(token: string): Promise<CaptureState> {
   return call<CaptureState>(base(token));
 }
 
-/** Start, with this browser's device-key proof when it has one. */
-export function startCapture(token: string, deviceKey: DeviceKeyProof | null): Promise<CaptureState> {
-  return call<CaptureState>(`${base(token)}/start`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(deviceKey ? { device_key: deviceKey } : {}) });
+/** Start, with this browser's device-key proof when it has one; `avoidFlashing`: the head-turn check
+ * instead of flashing colours (also once started: it replaces a FLASHING challenge not yet answered). */
+export function startCapture(token: string, deviceKey: DeviceKeyProof | null, avoidFlashing = false): Promise<CaptureState> {
+  const body = { ...(deviceKey ? { device_key: deviceKey } : {}), ...(avoidFlashing ? { avoid_flashing: true } : {}) };
+  return call<CaptureState>(`${base(token)}/start`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 }
 
 /** Switch the page's language; the session keeps it. */

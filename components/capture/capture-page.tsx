@@ -22,9 +22,10 @@ function attemptsLeft(state: CaptureState): number | null {
 }
 
 // The hosted capture page: picks the screen from the server state and the local phase. `initial`: the
-// language the server negotiated and its catalogue (the only one sent with the page).
-export function CapturePage({ token, initial }: { token: string; initial: InitialCatalogue }) {
-  const flow = useCaptureFlow(token);
+// language the server negotiated and its catalogue (the only one sent with the page); `initialState`:
+// the session's state the server rendered the page with (null for an unknown link).
+export function CapturePage({ token, initial, initialState = null }: { token: string; initial: InitialCatalogue; initialState?: CaptureState | null }) {
+  const flow = useCaptureFlow(token, initialState);
   const { state, phase, query } = flow;
   const desktop = useIsDesktop();
   // the menu's choice shows at once (its catalogue loads while the server records it)
@@ -82,17 +83,17 @@ export function CapturePage({ token, initial }: { token: string; initial: Initia
         const c = step.challenge;
         const label = step.attempt > 1 ? strings.camera.attempt(step.attempt, step.maxAttempts) : undefined;
         const method =
-          c.method === "FLASHING" ? <FlashingCapture key={c.id} {...methodProps} step={label} colors={c.colors} stepMs={c.stepMs} /> : c.method === "ACTIVE_3D" ? <ActiveCapture key={c.id} {...methodProps} step={label} turns={c.turns} /> : <PassiveCapture key={c.id} {...methodProps} step={label} />;
+          c.method === "FLASHING" ? <FlashingCapture key={c.id} {...methodProps} step={label} colors={c.colors} stepMs={c.stepMs} onAvoidFlashing={() => void flow.avoidFlashing()} /> : c.method === "ACTIVE_3D" ? <ActiveCapture key={c.id} {...methodProps} step={label} turns={c.turns} /> : <PassiveCapture key={c.id} {...methodProps} step={label} />;
         return shell(method);
       }
   }
 
   if (step.type === "start") {
-    const onStart = () => {
+    const onStart = (avoidFlashing: boolean) => {
       preloadCaptureScreens();
-      void flow.start();
+      void flow.start(avoidFlashing);
     };
-    return shell(<StartScreen strings={strings} brand={state.branding.name} captureUrl={state.captureUrl} desktop={desktop} busy={flow.busy} onStart={onStart} resubmission={state.resubmission} expiresAt={state.expiresAt} language={language} onLanguage={(next) => void flow.changeLanguage(next)} />, desktop);
+    return shell(<StartScreen strings={strings} brand={state.branding.name} captureUrl={state.captureUrl} desktop={desktop} busy={flow.busy} onStart={onStart} resubmission={state.resubmission} expiresAt={state.expiresAt} language={language} onLanguage={(next) => void flow.changeLanguage(next)} flashingLight={state.flashingLight} />, desktop);
   }
   // step "capture" without this device capturing: another device is on it (or a reload after a failure)
   if (state.lastAttempt && !state.lastAttempt.ok && !desktop) return shell(<RetryScreen strings={strings} reason={state.lastAttempt.reason} attemptsLeft={attemptsLeft(state)} onRetry={retryToCamera} />);

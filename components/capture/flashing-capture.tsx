@@ -25,7 +25,8 @@ const painted = () => new Promise((r) => requestAnimationFrame(() => requestAnim
 
 // FLASHING: once the face is framed, the whole screen shows each challenge colour for `stepMs` and
 // one frame is grabbed FLASH_RESPONSE_MS after that colour lit the face (frames in colour order).
-export function FlashingCapture({ strings, step, colors, stepMs, onCaptured, onCancel, onCameraError, onMediaStarted }: CaptureMethodProps & { colors: string[]; stepMs: number }) {
+// `onAvoidFlashing`: the person asks for the head-turn check instead (offered until the colours start).
+export function FlashingCapture({ strings, step, colors, stepMs, onCaptured, onCancel, onCameraError, onMediaStarted, onAvoidFlashing }: CaptureMethodProps & { colors: string[]; stepMs: number; onAvoidFlashing?: () => void }) {
   const boxRef = useRef<HTMLDivElement>(null);
   const camera = useCamera({ onLive: onMediaStarted, onError: onCameraError });
   const [progress, setProgress] = useState(0);
@@ -89,6 +90,11 @@ export function FlashingCapture({ strings, step, colors, stepMs, onCaptured, onC
       onCancel={onCancel}
     >
       <ShutterButton label={strings.camera.capture} hint={strings.camera.autoHint} disabled={status !== "live" || flashing} onClick={() => void run(false)} />
+      {onAvoidFlashing && !flashing ? (
+        <button type="button" onClick={onAvoidFlashing} data-testid="avoid-flashing" className="rounded text-sm font-semibold text-white underline underline-offset-2 outline-none focus-visible:ring-2 focus-visible:ring-white sm:text-slate-700 sm:focus-visible:ring-[var(--brand)]">
+          {strings.flashing.alternative}
+        </button>
+      ) : null}
     </CameraStage>
   );
 }

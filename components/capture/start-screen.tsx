@@ -7,15 +7,19 @@ import { HandoffPanel } from "./lazy-screens";
 import { Icon, type IconName } from "./icons";
 import { LanguageMenu } from "./language-menu";
 import { useFocusHeading } from "./use-focus-heading";
+import { useHydrated } from "./use-hydrated";
 
 type Resubmission = { reason: string | null; comment: string | null };
 
 // Consent and preparation. On a desktop the phone hand-off (QR) sits beside "use this device". When a
 // reviewer asked for a new attempt, the screen says so and why. The language menu switches the page in
-// place (the session keeps the choice).
-export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart, resubmission, expiresAt, language, onLanguage }: { strings: CaptureStrings; brand: string; captureUrl: string; desktop: boolean; busy: boolean; onStart: () => void; resubmission?: Resubmission | null; expiresAt?: string; language?: Language; onLanguage?: (language: Language) => void }) {
+// place (the session keeps the choice). When the check may flash colours, a warning offers the
+// head-turn check instead (`onStart(true)`).
+export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart, resubmission, expiresAt, language, onLanguage, flashingLight = false }: { strings: CaptureStrings; brand: string; captureUrl: string; desktop: boolean; busy: boolean; onStart: (avoidFlashing: boolean) => void; resubmission?: Resubmission | null; expiresAt?: string; language?: Language; onLanguage?: (language: Language) => void; flashingLight?: boolean }) {
   const s = strings.start;
-  const heading = useFocusHeading(resubmission ? "resubmit" : "start");
+  // the desktop layout (known only once hydrated) is a new heading element: focus follows it
+  const heading = useFocusHeading(`${resubmission ? "resubmit" : "start"}:${desktop}`);
+  const hydrated = useHydrated();
   const tips: [IconName, string][] = [
     ["sun", s.tips[0]],
     ["glasses", s.tips[1]],
@@ -52,10 +56,12 @@ export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart
           </li>
         ))}
       </ul>
+      {flashingLight ? <FlashingWarning strings={strings} busy={busy} onAvoid={() => onStart(true)} /> : null}
       <p className="mt-6 text-xs leading-relaxed text-slate-500">{s.consent(brand)}</p>
-      {expiresAt ? <p className="mt-2 text-xs text-slate-500">{s.validUntil(new Date(expiresAt))}</p> : null}
+      {/* in the browser's time zone, so written once hydrated (the line's height is kept meanwhile) */}
+      {expiresAt ? <p className="mt-2 text-xs text-slate-500">{hydrated ? s.validUntil(new Date(expiresAt)) : "\u00a0"}</p> : null}
       <div className="mt-auto pt-6 sm:pt-8">
-        <CaptureButton onClick={onStart} disabled={busy} className="w-full" variant={desktop ? "secondary" : "primary"}>
+        <CaptureButton onClick={() => onStart(false)} disabled={busy} className="w-full" variant={desktop ? "secondary" : "primary"}>
           {desktop ? <Icon name="camera" width={20} height={20} /> : null}
           {desktop ? s.useThisDevice : s.button}
         </CaptureButton>
@@ -72,6 +78,23 @@ export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart
         <span className="h-px flex-1 bg-slate-200 md:h-auto md:w-px" />
       </div>
       <HandoffPanel url={captureUrl} strings={strings} />
+    </div>
+  );
+}
+
+// Shown before a check that flashes colours, for people whom flashing light can harm.
+export function FlashingWarning({ strings, busy, onAvoid }: { strings: CaptureStrings; busy: boolean; onAvoid: () => void }) {
+  const f = strings.flashing;
+  return (
+    <div role="note" aria-labelledby="flashing-warning-title" data-testid="flashing-warning" className="mt-6 flex gap-3 rounded-xl bg-amber-50 px-4 py-3 text-amber-950 ring-1 ring-amber-200">
+      <Icon name="alert" width={20} height={20} className="mt-0.5 shrink-0 text-amber-700" />
+      <div>
+        <p id="flashing-warning-title" className="text-[15px] font-semibold">{f.warningTitle}</p>
+        <p className="mt-1 text-sm leading-relaxed">{f.warning}</p>
+        <button type="button" onClick={onAvoid} disabled={busy} className="mt-2 rounded text-sm font-semibold text-amber-950 underline underline-offset-2 outline-none focus-visible:ring-2 focus-visible:ring-amber-700 focus-visible:ring-offset-2 disabled:opacity-60">
+          {f.alternative}
+        </button>
+      </div>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { CaptureApiError, fetchCaptureState, requestBurst as fetchBurstTicket, s
 import { signWithDeviceKey } from "./device-key";
 import { postEmbedEvent } from "./embed-events";
 import type { CameraStatus } from "./use-camera";
+import { useHydrated } from "./use-hydrated";
 import { usePolledState } from "./use-polled-state";
 
 export type Phase =
@@ -32,6 +33,12 @@ function errorPhase(error: unknown): Phase {
   return { kind: "error" };
 }
 
+// before anything was captured there is nothing to retry
+function beforeCaptureErrorPhase(error: unknown): Phase {
+  const next = errorPhase(error);
+  return next.kind === "retry" ? { kind: "error" } : next;
+}
+
 const POLL_MS = 1500;
 const startedKey = (token: string) => `faceid-capture:${token}`;
 
@@ -53,12 +60,14 @@ function startedHere(token: string): boolean {
 
 // The page's state machine: server state from GET (polled while this device is not capturing, so a
 // desktop follows the phone), local phases for camera/checking/retry, and the iframe events.
-export function useCaptureFlow(token: string) {
+// `initialState`: the state the server rendered the page with (null: none, fetched on mount).
+export function useCaptureFlow(token: string, initialState: CaptureState | null = null) {
   const [phase, setPhase] = useState<Phase>({ kind: "auto" });
   const [busy, setBusy] = useState(false);
   const [completedLive, setCompletedLive] = useState(false);
   const query = usePolledState({
     fetcher: () => fetchCaptureState(token),
+    initialData: initialState ?? undefined,
     isRetryable: (error) => !(error instanceof CaptureApiError && error.status < 500),
     refetchOnFocus: phase.kind === "auto",
     // polled while this device is not capturing, so a desktop follows the phone
@@ -91,24 +100,33 @@ export function useCaptureFlow(token: string) {
 
   const reportError = (error: unknown) => postEmbedEvent({ type: "didit:error", data: { error: error instanceof Error ? error.message : String(error) } });
 
-  const start = async () => {
+  // `avoidFlashing`: the person chose the head-turn check over flashing colours (start screen)
+  const start = async (avoidFlashing = false) => {
     setBusy(true);
     postEmbedEvent({ type: "didit:started", data: {} });
     try {
       const deviceKey = state?.deviceNonce ? await signWithDeviceKey({ sessionId: state.sessionId, nonce: state.deviceNonce }) : null;
-      const next = await startCapture(token, deviceKey);
+      const next = await startCapture(token, deviceKey, avoidFlashing);
       setState(next);
       rememberStarted(token);
       setPhase(next.step.type === "capture" ? { kind: "camera" } : { kind: "auto" });
     } catch (error) {
       reportError(error);
       if (error instanceof CaptureApiError && error.status === 409) await query.refetch();
-      else {
-        const next = errorPhase(error);
-        setPhase(next.kind === "retry" ? { kind: "error" } : next); // nothing was captured yet to retry
-      }
+      else setPhase(beforeCaptureErrorPhase(error));
     } finally {
       setBusy(false);
+    }
+  };
+
+  // On the FLASHING camera screen, before the colours start: the same choice; the server swaps the
+  // challenge for a head-turn one and the page shows it.
+  const avoidFlashing = async () => {
+    try {
+      setState(await startCapture(token, null, true));
+    } catch (error) {
+      reportError(error);
+      setPhase(beforeCaptureErrorPhase(error));
     }
   };
 
@@ -175,8 +193,10 @@ export function useCaptureFlow(token: string) {
 
   // A reload on the device that started the capture goes straight back to the camera (unless the
   // last attempt failed: then the retry screen explains why first).
-  const resume = phase.kind === "auto" && state?.step.type === "capture" && !(state.lastAttempt && !state.lastAttempt.ok) && startedHere(token);
+  // sessionStorage is the browser's: read once the server's HTML is hydrated
+  const hydrated = useHydrated();
+  const resume = hydrated && phase.kind === "auto" && state?.step.type === "capture" && !(state.lastAttempt && !state.lastAttempt.ok) && startedHere(token);
   const effectivePhase: Phase = resume ? { kind: "camera" } : phase;
 
-  return { query, state, phase: effectivePhase, setPhase, busy, completedLive, start, chooseThisDevice, requestBurst, submit, cancel, cameraError, mediaStarted, chosenLanguage, changeLanguage };
+  return { query, state, phase: effectivePhase, setPhase, busy, completedLive, start, avoidFlashing, chooseThisDevice, requestBurst, submit, cancel, cameraError, mediaStarted, chosenLanguage, changeLanguage };
 }

@@ -8,11 +8,13 @@ export type PolledState<T> = { data: T | undefined; error: unknown; isPending: b
 // refetched when the tab comes back into view while `refetchOnFocus`; `intervalMs` may depend on the data. A data-fetching library would
 // cost the start screen ~8 KB gzip of its 150 KB budget for this; the page needs nothing more.
 // Transient failures (network, 5xx) are retried up to `retries` times; `isRetryable` says which.
-export function usePolledState<T>(options: { fetcher: () => Promise<T>; intervalMs: (data: T | undefined) => number | false; refetchOnFocus: boolean; retries?: number; isRetryable: (error: unknown) => boolean }): PolledState<T> {
-  const { fetcher, intervalMs, refetchOnFocus, retries = 2, isRetryable } = options;
-  const [data, setData] = useState<T | undefined>(undefined);
+// `initialData`: what the server rendered the page with; then the first fetch waits for the first poll.
+export function usePolledState<T>(options: { fetcher: () => Promise<T>; intervalMs: (data: T | undefined) => number | false; refetchOnFocus: boolean; retries?: number; isRetryable: (error: unknown) => boolean; initialData?: T }): PolledState<T> {
+  const { fetcher, intervalMs, refetchOnFocus, retries = 2, isRetryable, initialData } = options;
+  const [data, setData] = useState<T | undefined>(initialData);
   const [error, setError] = useState<unknown>(null);
-  const [isPending, setPending] = useState(true);
+  const [isPending, setPending] = useState(initialData === undefined);
+  const rendered = useRef(initialData !== undefined);
   const latest = useRef({ fetcher, isRetryable, retries });
   useEffect(() => {
     latest.current = { fetcher, isRetryable, retries };
@@ -50,7 +52,7 @@ export function usePolledState<T>(options: { fetcher: () => Promise<T>; interval
   }, []);
 
   useEffect(() => {
-    void refetch();
+    if (!rendered.current) void refetch();
   }, [refetch]);
 
   const every = intervalMs(data);

@@ -37,6 +37,7 @@ export function SessionSignals({ session }: { session: SessionDetail }) {
         <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">
           Step-up: <strong>{session.stepUp.action === "skip" ? "selfie skipped" : `${session.stepUp.method ?? "PASSIVE"} liveness`}</strong>
           {session.stepUp.reason ? ` — ${session.stepUp.reason}` : ""}
+          {session.stepUp.avoid_flashing ? <span className="mt-1 block">The person asked to avoid flashing light: FLASHING checks ran as ACTIVE_3D.</span> : null}
         </p>
       ) : null}
       <dl className="grid grid-cols-[110px_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">

@@ -161,6 +161,7 @@ const stateScreens: { name: string; options: BrowserContextOptions; heading: str
   { name: "resubmission requested", options: phone, heading: "Please take your selfie again", mock: () => mock({ status: "Resubmitted", resubmission: { reason: "The photo was not clear enough.", comment: "Please remove your cap." } }) },
   { name: "expired link", options: phone, heading: "This link has expired", mock: () => mock({ status: "Expired", step: { type: "done" } }) },
   { name: "Spanish start screen", options: phone, heading: "Confirmemos que eres tú", mock: () => mock({ language: "es" }) },
+  { name: "start with the flashing-light warning", options: phone, heading: "Let's confirm it's you", mock: () => mock({ flashingLight: true }) },
 ];
 
 for (const screen of stateScreens) {

@@ -71,6 +71,7 @@ function mockState(lang: Language, over: Partial<CaptureState>): CaptureState {
     step: { type: "start" },
     lastAttempt: null,
     deviceNonce: null,
+    flashingLight: false,
     expiresAt: "2026-12-24T18:30:00.000Z",
     ...over,
   };
@@ -99,8 +100,10 @@ for (const lang of NEW_LANGUAGES) {
     const t = catalogues[lang];
     const capture = { status: "In Progress", step: { type: "capture", challenge: { id: "c1", method: "PASSIVE", frames: 5, intervalMs: 200 }, attempt: 2, maxAttempts: 3 } } as const;
 
-    const start = await openMocked(phone, lang, mockState(lang, {}));
+    // with the warning a check that flashes colours shows first
+    const start = await openMocked(phone, lang, mockState(lang, { flashingLight: true }));
     await expect(start.getByTestId("language-menu")).toHaveValue(lang);
+    await expect(start.getByTestId("flashing-warning").getByRole("button")).toHaveText(t.flashing.alternative);
     await screen(start, lang, "start", t.start.title);
 
     const handoff = await openMocked(desktop, lang, mockState(lang, {}));

@@ -53,6 +53,7 @@ function makeState(over: Partial<CaptureState> = {}): CaptureState {
     step: { type: "start" },
     lastAttempt: null,
     deviceNonce: null,
+    flashingLight: false,
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
     ...over,
   };
@@ -60,7 +61,7 @@ function makeState(over: Partial<CaptureState> = {}): CaptureState {
 
 const capturing = (challenge: CaptureChallenge, attempt = 1): Partial<CaptureState> => ({ status: "In Progress", step: { type: "capture", challenge, attempt, maxAttempts: 3 } });
 
-type Mock = { state: CaptureState; onStart?: CaptureState; onFrames?: FrameResult; frames: number[] };
+type Mock = { state: CaptureState; onStart?: CaptureState; onFrames?: FrameResult; frames: number[]; startBodies?: unknown[] };
 
 async function open(page: Page, mock: Mock) {
   await page.route(`**/api/capture/${token}**`, async (route: Route) => {
@@ -68,6 +69,7 @@ async function open(page: Page, mock: Mock) {
     const url = new URL(req.url());
     const json = (body: unknown, status = 200) => route.fulfill({ status, contentType: "application/json", body: JSON.stringify(body) });
     if (url.pathname.endsWith("/start")) {
+      mock.startBodies?.push(req.postDataJSON());
       mock.state = mock.onStart ?? mock.state;
       return json(mock.state);
     }
@@ -102,6 +104,37 @@ for (const [size, options] of Object.entries(sizes)) {
     await page.screenshot({ path: `${shots}/${size}-retry.png` });
     await page.getByRole("button", { name: "Try again" }).click();
     await expect(page.getByTestId("camera-stage")).toBeVisible();
+    await context.close();
+  });
+
+  test(`${size}: a flashing-light warning offers the head-turn check, on the start screen and before the colours`, async () => {
+    const flashing: CaptureChallenge = { id: "f1", method: "FLASHING", colors: ["#ff2020", "#20d020", "#2040ff", "#ffffff"], stepMs: 700 };
+    const turning: CaptureChallenge = { id: "a2", method: "ACTIVE_3D", turns: ["right", "left"] };
+    // before starting: the warning, and its button starts with the head-turn check
+    const mock: Mock = { state: makeState({ flashingLight: true }), onStart: makeState(capturing(turning)), frames: [], startBodies: [] };
+    mock.onFrames = { outcome: "decided", reason: null, state: makeState({ status: "Approved", step: { type: "done" } }) };
+    let context = await (await browserWith("face")).newContext(options);
+    let page = await context.newPage();
+    await open(page, mock);
+    const warning = page.getByRole("note").filter({ hasText: "Your screen will flash" });
+    await expect(warning).toContainText("photosensitive epilepsy");
+    await page.screenshot({ path: `${shots}/${size}-start-flashing-warning.png` });
+    await warning.getByRole("button", { name: "Turn my head instead" }).click();
+    await expect(page.getByTestId("turn-arrow")).toHaveAttribute("data-turn", "right", { timeout: 30_000 });
+    expect(mock.startBodies).toEqual([{ avoid_flashing: true }]);
+    await context.close();
+
+    // on the camera screen of a FLASHING check (no face yet, so the colours have not started)
+    const started: Mock = { state: makeState({ ...capturing(flashing), flashingLight: true }), onStart: makeState(capturing(turning)), frames: [], startBodies: [] };
+    context = await (await browserWith("empty")).newContext(options);
+    page = await context.newPage();
+    await page.addInitScript((t) => sessionStorage.setItem(`faceid-capture:${t}`, "1"), token);
+    await open(page, started);
+    await expect(page.getByTestId("guidance")).toHaveText("We can't see your face", { timeout: 30_000 });
+    await page.getByRole("button", { name: "Turn my head instead" }).click();
+    await expect(page.getByRole("button", { name: "Turn my head instead" })).toHaveCount(0);
+    await expect(page.getByTestId("camera-stage")).not.toHaveAttribute("data-flash", /./);
+    expect(started.startBodies).toEqual([{ avoid_flashing: true }]);
     await context.close();
   });
 

@@ -46,23 +46,30 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-type Outcome = { status: string; decision: { liveness: { status: string; method: string; score: number | null; warnings: { risk: string }[] }; face_match: { status: string; score: number } | null }; details: Record<string, unknown> | null };
+type Outcome = { status: string; decision: { liveness: { status: string; method: string; score: number | null; warnings: { risk: string }[] }; face_match: { status: string; score: number } | null; step_up: Record<string, unknown> | null }; details: Record<string, unknown> | null };
 
 // One session of `method` for the enrolled person, captured through the page with the reactive camera.
-async function verify(method: LivenessMethod, name: string, options: { mode?: Partial<CameraMode>; record?: boolean; replay?: RecordedFrame[] } = {}): Promise<Outcome & { page: Page }> {
+// `avoidFlashing`: the person takes the start screen's "Turn my head instead" (a FLASHING workflow).
+async function verify(method: LivenessMethod, name: string, options: { mode?: Partial<CameraMode>; record?: boolean; replay?: RecordedFrame[]; avoidFlashing?: boolean } = {}): Promise<Outcome & { page: Page }> {
   const session = await api(a, "POST", "/v3/session/", { workflow_id: workflows[method], portrait_image: portrait, language: "en" });
   expect(session.status, JSON.stringify(session.body)).toBe(201);
   const page = await openReactiveCamera(browser, model, { mode: options.mode, record: options.record });
   await page.goto(session.body.url);
   if (options.replay) await replayFrames(page, options.replay);
-  await page.getByRole("button", { name: "Use this device's camera" }).click();
+  // the flashing-light warning shows exactly when the workflow flashes
+  const warning = page.getByTestId("flashing-warning");
+  await expect(page.getByRole("button", { name: "Use this device's camera" })).toBeVisible({ timeout: 60_000 });
+  await expect(warning).toHaveCount(method === "FLASHING" ? 1 : 0);
+  if (options.avoidFlashing) await warning.getByRole("button", { name: "Turn my head instead" }).click();
+  else await page.getByRole("button", { name: "Use this device's camera" }).click();
+  const turning = method === "ACTIVE_3D" || options.avoidFlashing;
   // The page guides with its in-browser detector, or after 15 s without it (light and stillness only,
   // each turn taken after a countdown) when the wasm loads slowly, as on a busy machine: the verdict is
   // the server's either way. Which one ran is logged.
   const stage = page.getByTestId("camera-stage");
   await expect(stage).toHaveAttribute("data-detector", /ready|unavailable/, { timeout: 60_000 });
   const detector = await stage.getAttribute("data-detector");
-  if (!options.replay && method === "ACTIVE_3D") {
+  if (!options.replay && turning) {
     await expect(page.getByTestId("turn-arrow")).toBeVisible({ timeout: 30_000 });
     await page.waitForTimeout(900);
     await page.screenshot({ path: `${shots}/${name}-turning.png` });
@@ -88,6 +95,16 @@ for (const method of ["FLASHING", "ACTIVE_3D"] as const) {
     await run.page.context().close();
   });
 }
+
+test("FLASHING: a person who must avoid flashing light turns their head instead and is approved", async () => {
+  test.setTimeout(240_000);
+  const run = await verify("FLASHING", "FLASHING-avoided", { avoidFlashing: true });
+  expect(run.status).toBe("Approved");
+  expect(run.decision.liveness).toMatchObject({ status: "Approved", method: "ACTIVE_3D" });
+  expect(run.decision.face_match).toMatchObject({ status: "Approved" });
+  expect(run.decision.step_up).toMatchObject({ avoid_flashing: true });
+  await run.page.context().close();
+});
 
 const attacks: { method: LivenessMethod; name: string; mode?: Partial<CameraMode>; replay?: boolean }[] = [
   { method: "FLASHING", name: "face lit with the wrong colours", mode: { wrongColours: true } },

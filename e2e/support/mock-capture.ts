@@ -18,6 +18,7 @@ export function makeCaptureState(baseUrl: string, over: Partial<CaptureState> = 
     step: { type: "start" },
     lastAttempt: null,
     deviceNonce: null,
+    flashingLight: false,
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
     ...over,
   };

@@ -55,7 +55,7 @@ export class CaptureClient {
   /** `localAddress`: the client address the server sees (any 127.x.y.z on loopback) */
   constructor(
     private readonly baseUrl: string,
-    private readonly token: string,
+    readonly token: string,
     private readonly headers: Record<string, string> = {},
     private readonly options: { localAddress?: string } = {},
   ) {}
@@ -87,13 +87,14 @@ export class CaptureClient {
     return this.call("GET", "");
   }
 
-  /** Start as the page does: with the device key's signature of the session's nonce when it has a key. */
-  async start() {
-    if (!this.deviceKey) return this.call("POST", "/start");
+  /** Start as the page does: with the device key's signature of the session's nonce when it has a key;
+   * `extra`: more of the body (`avoid_flashing`). */
+  async start(extra: Record<string, unknown> = {}) {
+    if (!this.deviceKey) return this.call("POST", "/start", Object.keys(extra).length ? extra : undefined);
     const { body } = await this.state();
     const message = new TextEncoder().encode(formatDeviceKeyMessage({ sessionId: body.sessionId, nonce: body.deviceNonce ?? "" }));
     const signature = Buffer.from(await webcrypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, this.deviceKey.pair.privateKey, message)).toString("base64url");
-    return this.call("POST", "/start", { device_key: { public_key: this.deviceKey.publicKey, signature } });
+    return this.call("POST", "/start", { device_key: { public_key: this.deviceKey.publicKey, signature }, ...extra });
   }
 
   /** Frames as they are, nothing else: a FLASHING or ACTIVE_3D answer, or an upload that is no burst. */

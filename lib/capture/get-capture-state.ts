@@ -1,3 +1,4 @@
+import { mayFlash } from "@/lib/capture/avoid-flashing";
 import type { CaptureSessionRow } from "@/lib/capture/find-capture-session";
 import { negotiateLanguage } from "@/lib/capture/negotiate-language";
 import { isRetryReason } from "@/lib/capture/retry-reasons";
@@ -44,6 +45,7 @@ export async function getCaptureState(session: CaptureSessionRow, token: string,
     step,
     lastAttempt: last ? { ok: last.status !== "Declined", reason } : null,
     deviceNonce: session.status === "Not Started" ? session.deviceNonce : null,
+    flashingLight: OPEN.has(session.status) && mayFlash(session),
     expiresAt: session.expiresAt.toISOString(),
     resubmission: session.resubmissions > 0 && OPEN.has(session.status) ? await describeResubmission(session, language) : null,
   };

@@ -46,6 +46,9 @@ export const de = {
   flashing: {
     intro: "Bitte stillhalten. Ihr Bildschirm zeigt gleich einige Farben.",
     running: "Schauen Sie weiter auf den Bildschirm",
+    warningTitle: "Ihr Bildschirm wird blinken",
+    warning: "Bei dieser Prüfung zeigt Ihr Bildschirm einige Sekunden lang helle, schnell wechselnde Farben. Wenn blinkendes Licht Ihrer Gesundheit schaden kann (zum Beispiel bei fotosensitiver Epilepsie), drehen Sie stattdessen den Kopf.",
+    alternative: "Stattdessen den Kopf drehen",
   },
   active: {
     straight: "Schauen Sie direkt in die Kamera",

@@ -50,6 +50,9 @@ export const en = {
   flashing: {
     intro: "Keep still. Your screen will flash a few colours.",
     running: "Keep looking at the screen",
+    warningTitle: "Your screen will flash",
+    warning: "For a few seconds this check shows bright colours that change quickly. If flashing light can affect your health (for example photosensitive epilepsy), turn your head instead.",
+    alternative: "Turn my head instead",
   },
   active: {
     straight: "Look straight at the camera",

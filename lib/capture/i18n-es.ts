@@ -46,6 +46,9 @@ export const es = {
   flashing: {
     intro: "No te muevas. Tu pantalla mostrará varios colores.",
     running: "Sigue mirando la pantalla",
+    warningTitle: "Tu pantalla va a parpadear",
+    warning: "Durante unos segundos, esta verificación muestra colores brillantes que cambian rápidamente. Si las luces parpadeantes pueden afectar tu salud (por ejemplo, epilepsia fotosensible), gira la cabeza en su lugar.",
+    alternative: "Girar la cabeza en su lugar",
   },
   active: {
     straight: "Mira directamente a la cámara",

@@ -46,6 +46,9 @@ export const fr = {
   flashing: {
     intro: "Ne bougez pas. Votre écran va afficher quelques couleurs.",
     running: "Continuez à regarder l’écran",
+    warningTitle: "Votre écran va clignoter",
+    warning: "Pendant quelques secondes, cette vérification affiche des couleurs vives qui changent rapidement. Si la lumière clignotante peut affecter votre santé (par exemple en cas d’épilepsie photosensible), tournez plutôt la tête.",
+    alternative: "Tourner plutôt la tête",
   },
   active: {
     straight: "Regardez droit vers la caméra",

@@ -46,6 +46,9 @@ export const id = {
   flashing: {
     intro: "Jangan bergerak. Layar Anda akan menampilkan beberapa warna.",
     running: "Tetap lihat ke layar",
+    warningTitle: "Layar Anda akan berkedip",
+    warning: "Selama beberapa detik, pemeriksaan ini menampilkan warna terang yang berganti dengan cepat. Jika cahaya berkedip dapat memengaruhi kesehatan Anda (misalnya epilepsi fotosensitif), gerakkan kepala Anda sebagai gantinya.",
+    alternative: "Gerakkan kepala sebagai gantinya",
   },
   active: {
     straight: "Lihat lurus ke kamera",

@@ -46,6 +46,9 @@ export const pt = {
   flashing: {
     intro: "Fique parado. Sua tela vai piscar algumas cores.",
     running: "Continue olhando para a tela",
+    warningTitle: "Sua tela vai piscar",
+    warning: "Durante alguns segundos, esta verificação mostra cores fortes que mudam rapidamente. Se luzes piscando podem afetar sua saúde (por exemplo, epilepsia fotossensível), vire a cabeça em vez disso.",
+    alternative: "Virar a cabeça em vez disso",
   },
   active: {
     straight: "Olhe diretamente para a câmera",

@@ -1,5 +1,6 @@
 import type { AnalyzedUpload } from "@/lib/checks/analyze-upload";
 import { describeListWarnings, findFaceMatches, listWarningsStatus } from "@/lib/checks/find-face-matches";
+import { withoutFlashing } from "@/lib/capture/avoid-flashing";
 import { createChallenge } from "@/lib/capture/create-challenge";
 import { strongerMethod } from "@/lib/capture/decide-step-up";
 import { evaluateLiveness } from "@/lib/capture/evaluate-liveness";
@@ -140,7 +141,7 @@ export async function runCaptureChecks(db: Db, input: { session: CaptureSession;
     // The check needs a (new) selfie: issue a fresh challenge for it.
     const workflowMethod = step.feature === "LIVENESS" ? (config.face_liveness_method ?? "PASSIVE") : "PASSIVE";
     const stepUpMethod = session.stepUp?.action === "capture" ? session.stepUp.method : "PASSIVE";
-    const method = step.feature === "LIVENESS" ? strongerMethod(workflowMethod, stepUpMethod) : "PASSIVE";
+    const method = step.feature === "LIVENESS" ? withoutFlashing(strongerMethod(workflowMethod, stepUpMethod), session.stepUp?.avoid_flashing) : "PASSIVE";
     const maxAttempts = step.feature === "LIVENESS" ? Number((step.config as { max_attempts?: number }).max_attempts ?? 3) : 1;
     const challenge: StoredChallenge = { ...createChallenge(method), nodeId: step.nodeId, attempt: step.attempt, maxAttempts, issuedAt: new Date().toISOString() };
     return { kind: "challenge", challenge, retryReason, splitBranches: toSplitBranches(step.branches) };

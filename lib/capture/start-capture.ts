@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { avoidFlashing, mayFlash } from "@/lib/capture/avoid-flashing";
 import { toCaptureSession, toCaptureSettings } from "@/lib/capture/capture-settings";
 import { decideStepUp } from "@/lib/capture/decide-step-up";
 import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
@@ -22,8 +23,9 @@ export function newDeviceId(): string {
 
 // POST /api/capture/{token}/start: the user opened the page and pressed start. Not Started -> In Progress
 // (webhook), device and IP recorded, adaptive step-up decided, then the first challenge (or the outcome).
-// `ip` is null when the client's address is unknown: then it is never a known IP.
-export async function startCapture(input: { token: string; deviceId: string; deviceKey: DeviceKeyProof | null; ip: string | null; userAgent: string | null }) {
+// `ip` is null when the client's address is unknown: then it is never a known IP. `avoidFlashing`: the
+// person chose the head-turn check over flashing colours (before or during the capture).
+export async function startCapture(input: { token: string; deviceId: string; deviceKey: DeviceKeyProof | null; ip: string | null; userAgent: string | null; avoidFlashing?: boolean }) {
   const db = getDb();
   let session = await findCaptureSessionOrThrow(input.token);
   if (session.status !== "Not Started" && session.status !== "In Progress" && session.status !== "Resubmitted") return session;
@@ -58,6 +60,10 @@ export async function startCapture(input: { token: string; deviceId: string; dev
       await finishCapture(db, { session, status: "Approved", pathTaken: ["step-up:skip"], selfie: null, reason: `selfie skipped: ${stepUp.reason}`, decidedBy: { rule: "step_up_skip", reason: stepUp.reason }, splitBranches: null });
       return findCaptureSessionOrThrow(input.token);
     }
+  }
+  if (input.avoidFlashing && mayFlash(session)) {
+    await avoidFlashing(db, session);
+    session = await findCaptureSessionOrThrow(input.token);
   }
   if (session.challenge) return session;
   const progress = await runCaptureChecks(db, { session: toCaptureSession(session), settings: toCaptureSettings(session) });

@@ -42,6 +42,9 @@ export type CaptureState = {
   lastAttempt: { ok: boolean; reason: RetryReason | null } | null;
   // while not started: the random nonce the page's device key signs when the user presses start
   deviceNonce: string | null;
+  // the session's workflow may show flashing colours (a FLASHING check) and the person has not chosen
+  // the head-turn check instead: the start screen warns and offers it (POST /start `avoid_flashing`)
+  flashingLight: boolean;
   expiresAt: string;
   // when a reviewer asked for a new attempt (status Resubmitted, and during that attempt): why, in the
   // page's language, and the reviewer's comment for the user

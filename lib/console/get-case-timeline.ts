@@ -12,6 +12,12 @@ const ASSIGNMENT_AUDITS = /^session\.(assigned|unassigned|reassigned|released)$/
 // entries of one instant keep the order things happen in
 const rank: Record<CaseTimelineKind, number> = { created: 0, started: 1, attempt: 2, check: 3, status: 4, decision: 5, note: 6, assignment: 7, audit: 8, webhook: 9 };
 const LIMIT = 500;
+const AUDIT_TITLES: Record<string, string> = {
+  "session.assigned": "Assigned",
+  "session.unassigned": "Assignment released",
+  "session.exported": "Case exported",
+  "capture.flashing_avoided": "Flashing light avoided at the person's request: head-turn check instead",
+};
 
 const detailLines = (details: unknown) =>
   Object.entries((details ?? {}) as Record<string, unknown>)
@@ -96,7 +102,7 @@ export async function buildCaseTimeline(db: Db, s: CaseRecord): Promise<{ entrie
   for (const a of audits) {
     if (REVIEW_AUDITS.test(a.action)) continue;
     const assignment = ASSIGNMENT_AUDITS.test(a.action);
-    const title = a.action === "session.assigned" ? "Assigned" : a.action === "session.unassigned" ? "Assignment released" : a.action === "session.exported" ? "Case exported" : a.action;
+    const title = AUDIT_TITLES[a.action] ?? a.action;
     add({ id: a.id, at: a.createdAt, kind: assignment ? "assignment" : "audit", title, actor: nameOf({ type: a.actorType, id: a.actorId, label: a.actorLabel }), lines: detailLines(a.details) });
   }
   for (const d of deliveries) {

@@ -52,7 +52,7 @@ export async function getSessionDetail(db: Db, input: { applicationId: string; s
     ip: s.ip,
     userAgent: s.userAgent,
     deviceIdHash: s.deviceIdHash,
-    stepUp: s.stepUp as { action?: string; reason?: string; method?: string; signals?: Record<string, unknown> } | null,
+    stepUp: s.stepUp as { action?: string; reason?: string; method?: string; signals?: Record<string, unknown>; avoid_flashing?: boolean } | null,
     pathTaken: (s.pathTaken as string[] | null) ?? [],
     decidedBy: decidedBy ? describeDecidedBy(decidedBy, Object.fromEntries(actors.map((u) => [u.id, u.email]))) : null,
     splitBranches: (s.splitBranches ?? "").split(",").filter(Boolean),

@@ -10,7 +10,8 @@ import { withRequestMetrics } from "@/lib/metrics/with-request-metrics";
 
 export const dynamic = "force-dynamic";
 
-// POST /api/capture/{token}/start – begin the capture: step-up decision and the first challenge
+// POST /api/capture/{token}/start – begin the capture: step-up decision and the first challenge; with
+// `avoid_flashing`, also the person's choice of the head-turn check over flashing colours
 export const POST = withRequestMetrics(async (req: NextRequest, ctx: { params: Promise<{ token: string }> }) => {
   try {
     const { token } = await ctx.params;
@@ -18,7 +19,7 @@ export const POST = withRequestMetrics(async (req: NextRequest, ctx: { params: P
     const body = req.headers.get("content-type")?.includes("json") ? await parseJsonBody(req, startCaptureSchema) : {};
     const deviceKey = body.device_key ? { publicKey: body.device_key.public_key, signature: body.device_key.signature } : null;
     const device = readOrMintDeviceId(req);
-    const session = await startCapture({ token, deviceId: device.deviceId, deviceKey, ip: getClientIp(req.headers), userAgent: req.headers.get("user-agent") });
+    const session = await startCapture({ token, deviceId: device.deviceId, deviceKey, ip: getClientIp(req.headers), userAgent: req.headers.get("user-agent"), avoidFlashing: body.avoid_flashing });
     return withDeviceCookie(NextResponse.json(await getCaptureState(session, token, req.headers.get("accept-language"))), device);
   } catch (error) {
     return handleApiError(error);
