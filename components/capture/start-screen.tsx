@@ -7,7 +7,7 @@ import { HandoffPanel } from "./lazy-screens";
 import { Icon, type IconName } from "./icons";
 import { LanguageMenu } from "./language-menu";
 import { useFocusHeading } from "./use-focus-heading";
-import { useHydrated } from "./use-hydrated";
+import { Hydrated } from "./use-hydrated";
 
 type Resubmission = { reason: string | null; comment: string | null };
 
@@ -17,9 +17,10 @@ type Resubmission = { reason: string | null; comment: string | null };
 // head-turn check instead (`onStart(true)`).
 export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart, resubmission, expiresAt, language, onLanguage, flashingLight = false }: { strings: CaptureStrings; brand: string; captureUrl: string; desktop: boolean; busy: boolean; onStart: (avoidFlashing: boolean) => void; resubmission?: Resubmission | null; expiresAt?: string; language?: Language; onLanguage?: (language: Language) => void; flashingLight?: boolean }) {
   const s = strings.start;
-  // the desktop layout (known only once hydrated) is a new heading element: focus follows it
+  // The screen comes with the page's HTML; its buttons work once the JavaScript has hydrated it, so
+  // until then they show as disabled rather than swallow a tap.
+  // The desktop layout (known only once hydrated) is a new heading element: focus follows it.
   const heading = useFocusHeading(`${resubmission ? "resubmit" : "start"}:${desktop}`);
-  const hydrated = useHydrated();
   const tips: [IconName, string][] = [
     ["sun", s.tips[0]],
     ["glasses", s.tips[1]],
@@ -56,15 +57,19 @@ export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart
           </li>
         ))}
       </ul>
-      {flashingLight ? <FlashingWarning strings={strings} busy={busy} onAvoid={() => onStart(true)} /> : null}
+      {flashingLight ? <Hydrated>{(ready) => <FlashingWarning strings={strings} busy={busy || !ready} onAvoid={() => onStart(true)} />}</Hydrated> : null}
       <p className="mt-6 text-xs leading-relaxed text-slate-500">{s.consent(brand)}</p>
       {/* in the browser's time zone, so written once hydrated (the line's height is kept meanwhile) */}
-      {expiresAt ? <p className="mt-2 text-xs text-slate-500">{hydrated ? s.validUntil(new Date(expiresAt)) : "\u00a0"}</p> : null}
+      {expiresAt ? <Hydrated>{(ready) => <p className="mt-2 text-xs text-slate-500">{ready ? s.validUntil(new Date(expiresAt)) : "\u00a0"}</p>}</Hydrated> : null}
       <div className="mt-auto pt-6 sm:pt-8">
-        <CaptureButton onClick={() => onStart(false)} disabled={busy} className="w-full" variant={desktop ? "secondary" : "primary"}>
-          {desktop ? <Icon name="camera" width={20} height={20} /> : null}
-          {desktop ? s.useThisDevice : s.button}
-        </CaptureButton>
+        <Hydrated>
+          {(ready) => (
+            <CaptureButton onClick={() => onStart(false)} disabled={busy || !ready} className="w-full" variant={desktop ? "secondary" : "primary"}>
+              {desktop ? <Icon name="camera" width={20} height={20} /> : null}
+              {desktop ? s.useThisDevice : s.button}
+            </CaptureButton>
+          )}
+        </Hydrated>
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useSyncExternalStore, type ReactNode } from "react";
 
 const subscribe = () => () => {};
 
@@ -12,4 +12,10 @@ export function useHydrated(): boolean {
     () => true,
     () => false,
   );
+}
+
+// `children(hydrated)`, so that only this leaf renders again once the page has hydrated, not the
+// whole screen around it (a second render of the page right after hydration is blocking time on a phone).
+export function Hydrated({ children }: { children: (hydrated: boolean) => ReactNode }) {
+  return children(useHydrated());
 }
