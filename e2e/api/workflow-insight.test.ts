@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { splitBucket } from "@/lib/workflows/pick-split-branch";
-import { makeGraph } from "@/lib/workflows/test-graphs";
+import { abLivenessGraph } from "@/lib/workflows/test-graphs";
 import { loginConsole } from "../support/console-login";
 import { datasetsPresent, warnIfDatasetsMissing } from "../support/datasets";
 import { api, CaptureClient, tokenOf, type Api } from "../support/sessions";
@@ -18,16 +18,7 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("workflow performance, decid
   let cookie: string;
   let workflowId: string;
   const decisions: { id: string; branch: "a" | "b"; body: Record<string, unknown> }[] = [];
-  const graph = makeGraph(
-    [
-      ["start", "start"],
-      ["ab", "AB_SPLIT", { branches: [{ id: "a", percentage: 50 }, { id: "b", percentage: 50 }] }],
-      ["la", "LIVENESS", { face_liveness_method: "PASSIVE", max_attempts: 1, review_threshold: 30, decline_threshold: 30 }],
-      ["lb", "LIVENESS", { face_liveness_method: "PASSIVE", max_attempts: 1, review_threshold: 100, decline_threshold: 0 }],
-      ["ok", "END_APPROVED"],
-    ],
-    [["start", "ab"], ["ab", "la", "a"], ["ab", "lb", "b"], ["la", "ok"], ["lb", "ok"]],
-  );
+  const graph = abLivenessGraph();
   const consoleCall = async (method: string, path: string, json?: unknown) => {
     const res = await fetch(`${server.url}${path}`, { method, headers: { cookie, ...(json ? { "content-type": "application/json" } : {}) }, body: json ? JSON.stringify(json) : undefined });
     return { status: res.status, body: await res.json().catch(() => null) };

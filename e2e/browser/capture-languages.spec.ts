@@ -7,6 +7,7 @@ import { chromiumArgs } from "../../playwright.config";
 import { makeFakeCamera } from "../fixtures/fake-camera";
 import { expectOnlyCatalogueText } from "../support/catalogue-text";
 import { loginConsole } from "../support/console-login";
+import { makeCaptureState, mockToken } from "../support/mock-capture";
 import { facesDir, requireFaceDatasets } from "../support/datasets";
 import { startTestServer, type TestServer } from "../support/test-server";
 
@@ -22,7 +23,6 @@ const brand = "Northwind Bank";
 const NEW_LANGUAGES: Language[] = ["ja", "ko", "id", "pt", "fr", "de"];
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
 const desktop = { viewport: { width: 1280, height: 800 } };
-const mockToken = "tok_languages_0000000000000";
 
 let server: TestServer;
 let browser: Browser;
@@ -58,24 +58,7 @@ async function createSession(extra: Record<string, unknown> = {}) {
   return (await res.json()) as { session_id: string; url: string };
 }
 
-function mockState(lang: Language, over: Partial<CaptureState>): CaptureState {
-  return {
-    sessionId: "3f6c2a4e-0000-4000-8000-000000000002",
-    sessionNumber: 2048,
-    status: "Not Started",
-    workflowType: "default",
-    language: lang,
-    branding: { name: brand, color: "#0f766e", logoUrl: null },
-    captureUrl: `${server.url}/verify/${mockToken}`,
-    callback: null,
-    step: { type: "start" },
-    lastAttempt: null,
-    deviceNonce: null,
-    flashingLight: false,
-    expiresAt: "2026-12-24T18:30:00.000Z",
-    ...over,
-  };
-}
+const mockState = (lang: Language, over: Partial<CaptureState>) => makeCaptureState(server.url, { language: lang, expiresAt: "2026-12-24T18:30:00.000Z", ...over });
 
 // The real server renders the page (its language from the browser's Accept-Language); the capture API
 // answers with the state a screen needs.

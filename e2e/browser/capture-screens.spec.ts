@@ -1,9 +1,10 @@
 import path from "node:path";
-import { chromium, expect, test, type Browser, type Page, type Route } from "@playwright/test";
-import type { CaptureChallenge, CaptureState, FrameResult } from "../../lib/capture/types";
+import { chromium, expect, test, type Browser, type Page } from "@playwright/test";
+import type { CaptureChallenge, CaptureState } from "../../lib/capture/types";
 import { chromiumArgs } from "../../playwright.config";
 import { makeFakeCamera, type FakeCamera } from "../fixtures/fake-camera";
 import { facesDir, requireFaceDatasets } from "../support/datasets";
+import { capturing, makeCaptureState, mockToken, openMockedCapture, type CaptureMock } from "../support/mock-capture";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 // Every screen of the hosted capture page at a phone and a desktop size, with the capture API
@@ -14,7 +15,6 @@ const sizes = {
   phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
   desktop: { viewport: { width: 1440, height: 900 } },
 };
-const token = "tok_screens";
 
 let server: TestServer;
 const browsers = new Map<FakeCamera, Browser>();
@@ -40,55 +40,13 @@ async function browserWith(kind: FakeCamera): Promise<Browser> {
   return b;
 }
 
-function makeState(over: Partial<CaptureState> = {}): CaptureState {
-  return {
-    sessionId: "3f6c2a4e-0000-4000-8000-000000000001",
-    sessionNumber: 1042,
-    status: "Not Started",
-    workflowType: "default",
-    language: "en",
-    branding: { name: "Northwind Bank", color: "#0f766e", logoUrl: null },
-    captureUrl: `${server.url}/verify/${token}`,
-    callback: null,
-    step: { type: "start" },
-    lastAttempt: null,
-    deviceNonce: null,
-    flashingLight: false,
-    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    ...over,
-  };
-}
-
-const capturing = (challenge: CaptureChallenge, attempt = 1): Partial<CaptureState> => ({ status: "In Progress", step: { type: "capture", challenge, attempt, maxAttempts: 3 } });
-
-type Mock = { state: CaptureState; onStart?: CaptureState; onFrames?: FrameResult; frames: number[]; startBodies?: unknown[] };
-
-async function open(page: Page, mock: Mock) {
-  await page.route(`**/api/capture/${token}**`, async (route: Route) => {
-    const req = route.request();
-    const url = new URL(req.url());
-    const json = (body: unknown, status = 200) => route.fulfill({ status, contentType: "application/json", body: JSON.stringify(body) });
-    if (url.pathname.endsWith("/start")) {
-      mock.startBodies?.push(req.postDataJSON());
-      mock.state = mock.onStart ?? mock.state;
-      return json(mock.state);
-    }
-    if (url.pathname.endsWith("/frames")) {
-      const body = req.postDataBuffer()?.toString("latin1") ?? "";
-      mock.frames.push(body.match(/filename="frame-\d+\.jpg"/g)?.length ?? 0);
-      await new Promise((r) => setTimeout(r, 600));
-      mock.state = mock.onFrames!.state;
-      return json(mock.onFrames);
-    }
-    return json(mock.state);
-  });
-  await page.goto(`${server.url}/verify/${token}`);
-}
+const makeState = (over: Partial<CaptureState> = {}) => makeCaptureState(server.url, over);
+const open = (page: Page, mock: CaptureMock) => openMockedCapture(page, server.url, mock);
 
 for (const [size, options] of Object.entries(sizes)) {
   test(`${size}: flashing challenge, then a retry`, async () => {
     const challenge: CaptureChallenge = { id: "c1", method: "FLASHING", colors: ["#ff2020", "#20d020", "#2040ff", "#ffffff"], stepMs: 700 };
-    const mock: Mock = { state: makeState(), onStart: makeState(capturing(challenge)), frames: [] };
+    const mock: CaptureMock = { state: makeState(), onStart: makeState(capturing(challenge)), frames: [] };
     mock.onFrames = { outcome: "retry", reason: "too_dark", state: makeState(capturing({ ...challenge, id: "c2" }, 2)) };
     const context = await (await browserWith("face")).newContext(options);
     const page = await context.newPage();
@@ -111,7 +69,7 @@ for (const [size, options] of Object.entries(sizes)) {
     const flashing: CaptureChallenge = { id: "f1", method: "FLASHING", colors: ["#ff2020", "#20d020", "#2040ff", "#ffffff"], stepMs: 700 };
     const turning: CaptureChallenge = { id: "a2", method: "ACTIVE_3D", turns: ["right", "left"] };
     // before starting: the warning, and its button starts with the head-turn check
-    const mock: Mock = { state: makeState({ flashingLight: true }), onStart: makeState(capturing(turning)), frames: [], startBodies: [] };
+    const mock: CaptureMock = { state: makeState({ flashingLight: true }), onStart: makeState(capturing(turning)), frames: [], startBodies: [] };
     mock.onFrames = { outcome: "decided", reason: null, state: makeState({ status: "Approved", step: { type: "done" } }) };
     let context = await (await browserWith("face")).newContext(options);
     let page = await context.newPage();
@@ -125,10 +83,10 @@ for (const [size, options] of Object.entries(sizes)) {
     await context.close();
 
     // on the camera screen of a FLASHING check (no face yet, so the colours have not started)
-    const started: Mock = { state: makeState({ ...capturing(flashing), flashingLight: true }), onStart: makeState(capturing(turning)), frames: [], startBodies: [] };
+    const started: CaptureMock = { state: makeState({ ...capturing(flashing), flashingLight: true }), onStart: makeState(capturing(turning)), frames: [], startBodies: [] };
     context = await (await browserWith("empty")).newContext(options);
     page = await context.newPage();
-    await page.addInitScript((t) => sessionStorage.setItem(`faceid-capture:${t}`, "1"), token);
+    await page.addInitScript((t) => sessionStorage.setItem(`faceid-capture:${t}`, "1"), mockToken);
     await open(page, started);
     await expect(page.getByTestId("guidance")).toHaveText("We can't see your face", { timeout: 30_000 });
     await page.getByRole("button", { name: "Turn my head instead" }).click();
@@ -140,11 +98,11 @@ for (const [size, options] of Object.entries(sizes)) {
 
   test(`${size}: head-turn challenge with countdown fallback, then In Review`, async () => {
     const challenge: CaptureChallenge = { id: "a1", method: "ACTIVE_3D", turns: ["left", "right"] };
-    const mock: Mock = { state: makeState(capturing(challenge)), frames: [] };
+    const mock: CaptureMock = { state: makeState(capturing(challenge)), frames: [] };
     mock.onFrames = { outcome: "decided", reason: null, state: makeState({ status: "In Review", step: { type: "done" } }) };
     const context = await (await browserWith("face")).newContext(options);
     const page = await context.newPage();
-    await page.addInitScript((t) => sessionStorage.setItem(`faceid-capture:${t}`, "1"), token);
+    await page.addInitScript((t) => sessionStorage.setItem(`faceid-capture:${t}`, "1"), mockToken);
     await open(page, mock);
     await expect(page.getByTestId("turn-arrow")).toHaveAttribute("data-turn", "left", { timeout: 30_000 });
     await expect(page.getByTestId("guidance")).toHaveText("Turn your head to the left");

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { splitBucket } from "@/lib/workflows/pick-split-branch";
-import { makeGraph } from "@/lib/workflows/test-graphs";
+import { abLivenessGraph } from "@/lib/workflows/test-graphs";
 import { requireFaceDatasets } from "../support/datasets";
 import { api, CaptureClient, tokenOf, type Api } from "../support/sessions";
 import { signInPage } from "../support/sign-in-page";
@@ -17,16 +17,7 @@ test.describe.configure({ mode: "serial" });
 test.use({ viewport: { width: 1440, height: 900 } });
 
 // Branch b's liveness step reviews every score below 100: In Review although its path ends at Approved.
-const abGraph = makeGraph(
-  [
-    ["start", "start"],
-    ["ab", "AB_SPLIT", { branches: [{ id: "a", percentage: 50 }, { id: "b", percentage: 50 }] }],
-    ["la", "LIVENESS", { face_liveness_method: "PASSIVE", max_attempts: 1, review_threshold: 30, decline_threshold: 30 }],
-    ["lb", "LIVENESS", { face_liveness_method: "PASSIVE", max_attempts: 1, review_threshold: 100, decline_threshold: 0 }],
-    ["ok", "END_APPROVED"],
-  ],
-  [["start", "ab"], ["ab", "la", "a"], ["ab", "lb", "b"], ["la", "ok"], ["lb", "ok"]],
-);
+const abGraph = abLivenessGraph();
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);

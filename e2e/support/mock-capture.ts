@@ -26,18 +26,22 @@ export function makeCaptureState(baseUrl: string, over: Partial<CaptureState> = 
 
 export const capturing = (challenge: CaptureChallenge, attempt = 1): Partial<CaptureState> => ({ status: "In Progress", step: { type: "capture", challenge, attempt, maxAttempts: 3 } });
 
-export type CaptureMock = { state: CaptureState; onStart?: CaptureState; onFrames?: FrameResult; frameDelayMs?: number };
+// `frames`: when given, each upload's frame count is recorded; `startBodies`: each start request's body
+export type CaptureMock = { state: CaptureState; onStart?: CaptureState; onFrames?: FrameResult; frameDelayMs?: number; frames?: number[]; startBodies?: unknown[] };
 
 export async function openMockedCapture(page: Page, baseUrl: string, mock: CaptureMock): Promise<void> {
   await page.route(`**/api/capture/${mockToken}**`, async (route: Route) => {
-    const url = new URL(route.request().url());
+    const req = route.request();
+    const url = new URL(req.url());
     const json = (body: unknown) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(body) });
     if (url.pathname.endsWith("/start")) {
+      mock.startBodies?.push(req.postDataJSON());
       mock.state = mock.onStart ?? mock.state;
       return json(mock.state);
     }
     if (url.pathname.endsWith("/burst")) return json({ nonce: "n", frames: 5, intervalMs: 200 });
     if (url.pathname.endsWith("/frames")) {
+      mock.frames?.push(req.postDataBuffer()?.toString("latin1").match(/filename="frame-\d+\.jpg"/g)?.length ?? 0);
       await new Promise((r) => setTimeout(r, mock.frameDelayMs ?? 600));
       // a test that only looks at the camera screen: the same challenge again
       const result = mock.onFrames ?? { outcome: "retry", reason: null, state: mock.state };

@@ -1,6 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { createChallenge } from "@/lib/capture/create-challenge";
 import type { CaptureSessionRow } from "@/lib/capture/find-capture-session";
+import { capturePage } from "@/lib/capture/refuse-capture";
 import { readChallenge, readStepUp, type StoredChallenge } from "@/lib/capture/session-context";
 import type { LivenessMethod } from "@/lib/capture/types";
 import type { Db, Prisma } from "@/lib/db";
@@ -38,6 +39,6 @@ export async function avoidFlashing(db: Db, session: Pick<CaptureSessionRow, "id
   }
   await db.$transaction(async (tx) => {
     await tx.verificationSession.update({ where: { id: session.id }, data });
-    await recordAudit(tx, { actor: { type: "system", label: "hosted capture page" }, applicationId: session.applicationId, action: "capture.flashing_avoided", targetType: "session", targetId: session.id, details: { method: FLASHING_FALLBACK, replacedChallenge: pending } });
+    await recordAudit(tx, { actor: capturePage, applicationId: session.applicationId, action: "capture.flashing_avoided", targetType: "session", targetId: session.id, details: { method: FLASHING_FALLBACK, replacedChallenge: pending } });
   });
 }

@@ -6,7 +6,8 @@ import type { Db } from "@/lib/db";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
-const capturePage: AuditActor = { type: "system", label: "hosted capture page" };
+// who the case timeline names for what the hosted page's end user did
+export const capturePage: AuditActor = { type: "system", label: "hosted capture page" };
 
 // An upload the server cannot judge (wrong frame count, bad timings). The person sees only the reason
 // code's words in their language; the exact cause goes to the log and onto the case's timeline (an
