@@ -7,7 +7,7 @@ import { HandoffPanel } from "./lazy-screens";
 import { Icon, type IconName } from "./icons";
 import { LanguageMenu } from "./language-menu";
 import { useFocusHeading } from "./use-focus-heading";
-import { Hydrated } from "./use-hydrated";
+import { Hydrated, useHydrated } from "./use-hydrated";
 
 type Resubmission = { reason: string | null; comment: string | null };
 
@@ -17,8 +17,8 @@ type Resubmission = { reason: string | null; comment: string | null };
 // head-turn check instead (`onStart(true)`).
 export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart, resubmission, expiresAt, language, onLanguage, flashingLight = false }: { strings: CaptureStrings; brand: string; captureUrl: string; desktop: boolean; busy: boolean; onStart: (avoidFlashing: boolean) => void; resubmission?: Resubmission | null; expiresAt?: string; language?: Language; onLanguage?: (language: Language) => void; flashingLight?: boolean }) {
   const s = strings.start;
-  // The screen comes with the page's HTML; its buttons work once the JavaScript has hydrated it, so
-  // until then they show as disabled rather than swallow a tap.
+  // The screen comes with the page's HTML: its buttons and language menu show as disabled until the
+  // JavaScript has hydrated it (CaptureButton, useHydrated) rather than swallow a tap.
   // The desktop layout (known only once hydrated) is a new heading element: focus follows it.
   const heading = useFocusHeading(`${resubmission ? "resubmit" : "start"}:${desktop}`);
   const tips: [IconName, string][] = [
@@ -57,19 +57,15 @@ export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart
           </li>
         ))}
       </ul>
-      {flashingLight ? <Hydrated>{(ready) => <FlashingWarning strings={strings} busy={busy || !ready} onAvoid={() => onStart(true)} />}</Hydrated> : null}
+      {flashingLight ? <FlashingWarning strings={strings} busy={busy} onAvoid={() => onStart(true)} /> : null}
       <p className="mt-6 text-xs leading-relaxed text-slate-500">{s.consent(brand)}</p>
       {/* in the browser's time zone, so written once hydrated (the line's height is kept meanwhile) */}
       {expiresAt ? <Hydrated>{(ready) => <p className="mt-2 text-xs text-slate-500">{ready ? s.validUntil(new Date(expiresAt)) : "\u00a0"}</p>}</Hydrated> : null}
       <div className="mt-auto pt-6 sm:pt-8">
-        <Hydrated>
-          {(ready) => (
-            <CaptureButton onClick={() => onStart(false)} disabled={busy || !ready} className="w-full" variant={desktop ? "secondary" : "primary"}>
-              {desktop ? <Icon name="camera" width={20} height={20} /> : null}
-              {desktop ? s.useThisDevice : s.button}
-            </CaptureButton>
-          )}
-        </Hydrated>
+        <CaptureButton onClick={() => onStart(false)} disabled={busy} className="w-full" variant={desktop ? "secondary" : "primary"}>
+          {desktop ? <Icon name="camera" width={20} height={20} /> : null}
+          {desktop ? s.useThisDevice : s.button}
+        </CaptureButton>
       </div>
     </div>
   );
@@ -90,13 +86,14 @@ export function StartScreen({ strings, brand, captureUrl, desktop, busy, onStart
 // Shown before a check that flashes colours, for people whom flashing light can harm.
 export function FlashingWarning({ strings, busy, onAvoid }: { strings: CaptureStrings; busy: boolean; onAvoid: () => void }) {
   const f = strings.flashing;
+  const hydrated = useHydrated();
   return (
     <div role="note" aria-labelledby="flashing-warning-title" data-testid="flashing-warning" className="mt-6 flex gap-3 rounded-xl bg-amber-50 px-4 py-3 text-amber-950 ring-1 ring-amber-200">
       <Icon name="alert" width={20} height={20} className="mt-0.5 shrink-0 text-amber-700" />
       <div>
         <p id="flashing-warning-title" className="text-[15px] font-semibold">{f.warningTitle}</p>
         <p className="mt-1 text-sm leading-relaxed">{f.warning}</p>
-        <button type="button" onClick={onAvoid} disabled={busy} className="mt-2 rounded text-sm font-semibold text-amber-950 underline underline-offset-2 outline-none focus-visible:ring-2 focus-visible:ring-amber-700 focus-visible:ring-offset-2 disabled:opacity-60">
+        <button type="button" onClick={onAvoid} disabled={busy || !hydrated} className="mt-2 rounded text-sm font-semibold text-amber-950 underline underline-offset-2 outline-none focus-visible:ring-2 focus-visible:ring-amber-700 focus-visible:ring-offset-2 disabled:opacity-60">
           {f.alternative}
         </button>
       </div>
