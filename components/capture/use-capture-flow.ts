@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Language } from "@/lib/capture/languages";
 import type { RetryReason } from "@/lib/capture/retry-reasons";
 import type { CaptureState } from "@/lib/capture/types";
@@ -8,6 +8,7 @@ import { CaptureApiError, fetchCaptureState, requestBurst as fetchBurstTicket, s
 import { signWithDeviceKey } from "./device-key";
 import { postEmbedEvent } from "./embed-events";
 import type { CameraStatus } from "./use-camera";
+import { useBrowserValue } from "./use-hydrated";
 import { usePolledState } from "./use-polled-state";
 
 export type Phase =
@@ -55,18 +56,6 @@ function startedHere(token: string): boolean {
   } catch {
     return false;
   }
-}
-
-const noSubscription = () => () => {};
-
-// Whether this browser tab started the capture: sessionStorage is the browser's, so false while the
-// server renders and hydrates; the page renders again only when it is true (a reload mid-capture).
-function useStartedHere(token: string): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => startedHere(token),
-    () => false,
-  );
 }
 
 // The page's state machine: server state from GET (polled while this device is not capturing, so a
@@ -204,7 +193,9 @@ export function useCaptureFlow(token: string, initialState: CaptureState | null 
 
   // A reload on the device that started the capture goes straight back to the camera (unless the
   // last attempt failed: then the retry screen explains why first).
-  const started = useStartedHere(token);
+  // sessionStorage is the browser's: false while the server renders and hydrates; the page renders
+  // again only when it is true (a reload mid-capture)
+  const started = useBrowserValue(() => startedHere(token), false);
   const resume = started && phase.kind === "auto" && state?.step.type === "capture" && !(state.lastAttempt && !state.lastAttempt.ok);
   const effectivePhase: Phase = resume ? { kind: "camera" } : phase;
 

@@ -2,16 +2,19 @@
 
 import { useSyncExternalStore, type ReactNode } from "react";
 
-const subscribe = () => () => {};
+const noSubscription = () => () => {};
+
+// A value only the browser knows (sessionStorage, ...), read once: `serverValue` while the server
+// renders and while the browser hydrates that HTML, so the hydrated page matches the server's, then
+// `read()`. Only the component asking renders again. `read` must return a primitive (compared by value).
+export function useBrowserValue<T>(read: () => T, serverValue: T): T {
+  return useSyncExternalStore(noSubscription, read, () => serverValue);
+}
 
 // False while the server renders and while the browser hydrates that HTML, true from then on: for what
 // only the browser knows (its time zone, sessionStorage), so the hydrated page matches the server's.
 export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
+  return useBrowserValue(() => true, false);
 }
 
 // `children(hydrated)`, so that only this leaf renders again once the page has hydrated, not the

@@ -5,6 +5,7 @@ import { capturePage } from "@/lib/capture/refuse-capture";
 import { readChallenge, readStepUp, type StoredChallenge } from "@/lib/capture/session-context";
 import type { LivenessMethod } from "@/lib/capture/types";
 import type { Db, Prisma } from "@/lib/db";
+import { livenessMethods } from "@/lib/workflows/liveness-methods";
 
 // What a FLASHING check becomes for a person who asked not to be shown flashing light
 // (photosensitivity): the head-turn check, the one method at least as strong, so the choice can never be
@@ -19,8 +20,7 @@ export function withoutFlashing(method: LivenessMethod, avoidFlashing: boolean |
 // FLASHING liveness check (on any branch) and the person has not already chosen the alternative.
 export function mayFlash(session: Pick<CaptureSessionRow, "workflowVersion" | "stepUp">): boolean {
   if (readStepUp(session.stepUp)?.avoid_flashing) return false;
-  const graph = session.workflowVersion?.graph as { nodes?: { type: string; config?: { face_liveness_method?: string } }[] } | undefined;
-  return Boolean(graph?.nodes?.some((n) => n.type === "LIVENESS" && n.config?.face_liveness_method === "FLASHING"));
+  return livenessMethods(session.workflowVersion?.graph).includes("FLASHING");
 }
 
 // The person chose "turn my head instead" after the capture started (the start screen's choice is

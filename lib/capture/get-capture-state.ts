@@ -7,6 +7,7 @@ import type { CaptureChallenge, CaptureState, CaptureStep } from "@/lib/capture/
 import { getDb } from "@/lib/db";
 import { BURST_FRAMES, BURST_INTERVAL_MS } from "@/lib/capture/verify-capture-burst";
 import { describeResubmission } from "@/lib/capture/describe-resubmission";
+import { issueDeviceNonce } from "@/lib/capture/issue-device-nonce";
 import { captureUrlFor } from "@/lib/sessions/build-session-decision";
 
 const OPEN = new Set(["Not Started", "In Progress", "Resubmitted"]);
@@ -16,6 +17,12 @@ function publicChallenge(stored: NonNullable<ReturnType<typeof readChallenge>>):
   if (stored.method === "FLASHING") return { id: stored.id, method: stored.method, colors: stored.colors, stepMs: stored.stepMs };
   if (stored.method === "ACTIVE_3D") return { id: stored.id, method: stored.method, turns: stored.turns };
   return { id: stored.id, method: "PASSIVE", frames: BURST_FRAMES, intervalMs: BURST_INTERVAL_MS };
+}
+
+// The hosted page's view of its session, as GET /api/capture/{token} answers it and as the page is first
+// rendered with: a session not started yet gets its device nonce the first time the page loads it.
+export async function getPageCaptureState(session: CaptureSessionRow, token: string, acceptLanguage: string | null): Promise<CaptureState> {
+  return getCaptureState(await issueDeviceNonce(session, token), token, acceptLanguage);
 }
 
 // Only what the page needs: the challenge without its bookkeeping (nor its burst nonce), no scores, no

@@ -1,5 +1,4 @@
-import { getCaptureState } from "@/lib/capture/get-capture-state";
-import { issueDeviceNonce } from "@/lib/capture/issue-device-nonce";
+import { getPageCaptureState } from "@/lib/capture/get-capture-state";
 import { findPageSession } from "@/lib/capture/resolve-page-language";
 import type { CaptureState } from "@/lib/capture/types";
 import { logger } from "@/lib/logger";
@@ -12,7 +11,7 @@ export async function loadPageState(token: string, acceptLanguage: string | null
   const session = await findPageSession(token);
   if (!session) return null;
   try {
-    return await getCaptureState(await issueDeviceNonce(session, token), token, acceptLanguage);
+    return await getPageCaptureState(session, token, acceptLanguage);
   } catch (error) {
     logger.warn("hosted page state not read for the first render", { sessionId: session.id, error: error instanceof Error ? error.message : String(error) });
     return null;

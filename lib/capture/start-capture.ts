@@ -7,7 +7,7 @@ import { findKnownDevice } from "@/lib/capture/find-known-device";
 import { deviceHash, finishCapture } from "@/lib/capture/finish-capture";
 import { runCaptureChecks } from "@/lib/capture/run-capture-checks";
 import type { StoredStepUp } from "@/lib/capture/session-context";
-import type { LivenessMethod } from "@/lib/capture/types";
+import { livenessMethods } from "@/lib/workflows/liveness-methods";
 import type { DeviceKeyProof } from "@/lib/capture/verify-device-key";
 import { getDb, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -42,8 +42,7 @@ export async function startCapture(input: { token: string; deviceId: string; dev
       session.vendorData && input.ip ? db.knownIp.count({ where: { applicationId: session.applicationId, vendorData: session.vendorData, ip: input.ip } }) : 0,
     ]);
     const signals = { known_device: device.known, known_ip: knownIps > 0, anonymous_network: isAnonymousIp(input.ip), device_key: device.keyStatus };
-    const graph = session.workflowVersion?.graph as { nodes: { type: string; config?: { face_liveness_method?: LivenessMethod } }[] } | undefined;
-    const workflowMethod = graph?.nodes.find((n) => n.type === "LIVENESS")?.config?.face_liveness_method ?? "PASSIVE";
+    const workflowMethod = livenessMethods(session.workflowVersion?.graph)[0] ?? "PASSIVE";
     const decided = decideStepUp({ knownDevice: signals.known_device, knownIp: signals.known_ip, anonymousNetwork: signals.anonymous_network }, workflowMethod);
     const stepUp: StoredStepUp = { ...decided, signals };
     await changeSessionStatus(db, {

@@ -2,8 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { handleApiError } from "@/lib/api/error-response";
 import { readOrMintDeviceId, withDeviceCookie } from "@/lib/capture/capture-response";
 import { findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
-import { getCaptureState } from "@/lib/capture/get-capture-state";
-import { issueDeviceNonce } from "@/lib/capture/issue-device-nonce";
+import { getPageCaptureState } from "@/lib/capture/get-capture-state";
 import { withRequestMetrics } from "@/lib/metrics/with-request-metrics";
 
 export const dynamic = "force-dynamic";
@@ -12,8 +11,8 @@ export const dynamic = "force-dynamic";
 export const GET = withRequestMetrics(async (req: NextRequest, ctx: { params: Promise<{ token: string }> }) => {
   try {
     const { token } = await ctx.params;
-    const session = await issueDeviceNonce(await findCaptureSessionOrThrow(token), token);
-    return withDeviceCookie(NextResponse.json(await getCaptureState(session, token, req.headers.get("accept-language"))), readOrMintDeviceId(req));
+    const session = await findCaptureSessionOrThrow(token);
+    return withDeviceCookie(NextResponse.json(await getPageCaptureState(session, token, req.headers.get("accept-language"))), readOrMintDeviceId(req));
   } catch (error) {
     return handleApiError(error);
   }
