@@ -64,9 +64,13 @@ export function requestBurst(token: string, challengeId: string): Promise<BurstT
 }
 
 export type BurstProof = { nonce: string; times: number[] };
+/** an ACTIVE_3D answer's trace: small frames, [turn, ms after its prompt] each, ms from each prompt to its turn frame */
+export type TraceProof = { frames: Blob[]; times: [number, number][]; turnTimes: number[] };
+/** what goes with the frames: a PASSIVE burst's nonce and times, or a head-turn trace */
+export type CaptureProof = { burst?: BurstProof; trace?: TraceProof };
 
-/** Frames in challenge order as one multipart request (a PASSIVE burst with its nonce and times). */
-export function submitFrames(token: string, { challengeId, frames, auto, burst }: { challengeId: string; frames: Blob[]; auto: boolean; burst?: BurstProof }): Promise<FrameResult> {
+/** Frames in challenge order as one multipart request, with the method's proof. */
+export function submitFrames(token: string, { challengeId, frames, auto, burst, trace }: { challengeId: string; frames: Blob[]; auto: boolean } & CaptureProof): Promise<FrameResult> {
   const form = new FormData();
   form.append("challenge_id", challengeId);
   frames.forEach((frame, i) => form.append("frames", frame, `frame-${i + 1}.jpg`));
@@ -74,6 +78,11 @@ export function submitFrames(token: string, { challengeId, frames, auto, burst }
   if (burst) {
     form.append("burst_nonce", burst.nonce);
     form.append("frame_times", JSON.stringify(burst.times));
+  }
+  if (trace) {
+    trace.frames.forEach((frame, i) => form.append("trace", frame, `trace-${i + 1}.jpg`));
+    form.append("trace_times", JSON.stringify(trace.times));
+    form.append("turn_times", JSON.stringify(trace.turnTimes));
   }
   return call<FrameResult>(`${base(token)}/frames`, { method: "POST", body: form });
 }

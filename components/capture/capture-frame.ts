@@ -2,10 +2,10 @@
 // models need no more; a smaller upload is quicker on a phone connection).
 const MAX_WIDTH = 720;
 
-export function drawFrame(video: HTMLVideoElement): HTMLCanvasElement {
+export function drawFrame(video: HTMLVideoElement, maxWidth = MAX_WIDTH): HTMLCanvasElement {
   const vw = video.videoWidth, vh = video.videoHeight;
   if (!vw || !vh) throw new Error("camera not ready");
-  const scale = Math.min(1, MAX_WIDTH / vw);
+  const scale = Math.min(1, maxWidth / vw);
   const canvas = document.createElement("canvas");
   canvas.width = Math.round(vw * scale);
   canvas.height = Math.round(vh * scale);

@@ -1,6 +1,6 @@
 import type { CaptureStrings } from "@/lib/capture/i18n";
 import type { BurstTicket } from "@/lib/capture/types";
-import type { BurstProof } from "./capture-api";
+import type { CaptureProof } from "./capture-api";
 import type { CameraStatus } from "./use-camera";
 import type { GuidanceCode } from "./compute-guidance";
 import type { GuidanceTone } from "./camera-stage";
@@ -9,7 +9,7 @@ import type { GuidanceTone } from "./camera-stage";
 export type CaptureMethodProps = {
   strings: CaptureStrings;
   step?: string;
-  onCaptured: (frames: Blob[], auto: boolean, burst?: BurstProof) => void;
+  onCaptured: (frames: Blob[], auto: boolean, proof?: CaptureProof) => void;
   /** the nonce for a PASSIVE burst, fetched right before taking it */
   requestBurst: () => Promise<BurstTicket>;
   onCancel: () => void;

@@ -83,7 +83,7 @@ export function CapturePage({ token, initial, initialState = null }: { token: st
         const c = step.challenge;
         const label = step.attempt > 1 ? strings.camera.attempt(step.attempt, step.maxAttempts) : undefined;
         const method =
-          c.method === "FLASHING" ? <FlashingCapture key={c.id} {...methodProps} step={label} colors={c.colors} stepMs={c.stepMs} onAvoidFlashing={() => void flow.avoidFlashing()} /> : c.method === "ACTIVE_3D" ? <ActiveCapture key={c.id} {...methodProps} step={label} turns={c.turns} /> : <PassiveCapture key={c.id} {...methodProps} step={label} />;
+          c.method === "FLASHING" ? <FlashingCapture key={c.id} {...methodProps} step={label} colors={c.colors} stepMs={c.stepMs} onAvoidFlashing={() => void flow.avoidFlashing()} /> : c.method === "ACTIVE_3D" ? <ActiveCapture key={c.id} {...methodProps} step={label} turns={c.turns} holdsMs={c.holdsMs} /> : <PassiveCapture key={c.id} {...methodProps} step={label} />;
         return shell(method);
       }
   }

@@ -28,3 +28,8 @@ const needed: Record<HeadTurn, (d: HeadPose) => boolean> = {
 export function hasTurned({ pose, baseline, turn }: { pose: HeadPose; baseline: HeadPose; turn: HeadTurn }): boolean {
   return needed[turn]({ yaw: pose.yaw - baseline.yaw, pitch: pose.pitch - baseline.pitch });
 }
+
+/** Whether the pose is back near the straight-ahead baseline (half the way to any turn). */
+export function isStraight({ pose, baseline }: { pose: HeadPose; baseline: HeadPose }): boolean {
+  return Math.abs(pose.yaw - baseline.yaw) < 0.075 && Math.abs(pose.pitch - baseline.pitch) < 0.05;
+}

@@ -33,7 +33,7 @@ export function PassiveCapture({ strings, step, onCaptured, requestBurst, onCanc
       const ticket = await requestBurst();
       const t0 = performance.now();
       const burst = await captureBurst(videoRef.current, { count: ticket.frames, intervalMs: ticket.intervalMs, t0 });
-      onCaptured(burst.frames, auto, { nonce: ticket.nonce, times: burst.times });
+      onCaptured(burst.frames, auto, { burst: { nonce: ticket.nonce, times: burst.times } });
     } catch {
       // camera hiccup or a refused nonce: let the guidance trigger again, not on every tick at once
       setTimeout(() => {

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Language } from "@/lib/capture/languages";
 import type { RetryReason } from "@/lib/capture/retry-reasons";
 import type { CaptureState } from "@/lib/capture/types";
-import { CaptureApiError, fetchCaptureState, requestBurst as fetchBurstTicket, setCaptureLanguage, startCapture, submitFrames, type BurstProof } from "./capture-api";
+import { CaptureApiError, fetchCaptureState, requestBurst as fetchBurstTicket, setCaptureLanguage, startCapture, submitFrames, type CaptureProof } from "./capture-api";
 import { signWithDeviceKey } from "./device-key";
 import { postEmbedEvent } from "./embed-events";
 import type { CameraStatus } from "./use-camera";
@@ -140,12 +140,12 @@ export function useCaptureFlow(token: string, initialState: CaptureState | null 
     return fetchBurstTicket(token, state.step.challenge.id);
   };
 
-  const submit = async (frames: Blob[], auto: boolean, burst?: BurstProof) => {
+  const submit = async (frames: Blob[], auto: boolean, proof?: CaptureProof) => {
     if (state?.step.type !== "capture") return;
     postEmbedEvent({ type: "didit:media_captured", data: { step: "face", isAuto: auto } });
     setPhase({ kind: "checking" });
     try {
-      const result = await submitFrames(token, { challengeId: state.step.challenge.id, frames, auto, burst });
+      const result = await submitFrames(token, { challengeId: state.step.challenge.id, frames, auto, ...proof });
       postEmbedEvent({ type: "didit:verification_submitted", data: {} });
       setState(result.state);
       setPhase(result.outcome === "retry" && result.state.step.type === "capture" ? { kind: "retry", reason: result.reason } : { kind: "auto" });

@@ -111,6 +111,36 @@ describe.skipIf(!datasetsPresent).each(dbProviders)("sessions and capture (%s)",
     expect(decision.liveness.warnings.map((w: { risk: string }) => w.risk)).toEqual(expect.arrayContaining(["LIVENESS_FACE_ATTACK", "LIVENESS_MAX_ATTEMPTS_EXCEEDED"]));
   });
 
+  it("refuses a head-turn trace that does not fit its challenge, and keeps the challenge", async () => {
+    const workflowId = await workflowIdByLabel(a, "Selfie re-auth");
+    const s = await api(a, "POST", "/v3/session/", { workflow_id: workflowId, workflow_type: "biometric_authentication", vendor_data: "trace-check", portrait_image: imageBytes("images/deepface-01/1.jpg").toString("base64") });
+    const vpn = new CaptureClient(server.url, tokenOf(s.body.url), { "x-forwarded-for": "198.51.100.8" });
+    const { challenge } = (await vpn.start()).body.step;
+    expect(challenge).toMatchObject({ method: "ACTIVE_3D", turns: expect.any(Array), holdsMs: expect.any(Array) });
+    const face = imageBytes("images/deepface-01/2.jpg");
+    const frames = Array.from({ length: challenge.turns.length + 1 }, () => face);
+    const turnTimes = JSON.stringify(challenge.turns.map(() => 700));
+    const bad = [
+      { trace: [face], traceTimes: "[[0, 100]]", turnTimes: "[700]", message: /turn_times must be a JSON array of 3 numbers/ },
+      { trace: [face], traceTimes: "not json", turnTimes, message: /trace_times must be a JSON array of 1 \[turn, ms\] pairs/ },
+      { trace: [face, face], traceTimes: "[[0, 100]]", turnTimes, message: /trace_times must be a JSON array of 2/ },
+      { trace: [face], traceTimes: "[[3, 100]]", turnTimes, message: /trace_times must be a JSON array/ },
+      { trace: [face, face], traceTimes: "[[1, 100], [0, 100]]", turnTimes, message: /in capture order/ },
+      { trace: Array.from({ length: 97 }, () => face.subarray(0, 10)), traceTimes: "[]", turnTimes, message: /At most 96 trace frames/ },
+    ];
+    for (const input of bad) {
+      const res = await vpn.answerTurns(challenge.id, { frames, ...input });
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body).toMatchObject({ error: { code: "validation_error", field: "trace_times", message: expect.stringMatching(input.message) } });
+    }
+    // nothing was consumed: the same challenge still waits for its answer
+    const state = (await vpn.state()).body;
+    expect(state.step).toMatchObject({ type: "capture", attempt: 1, challenge: { id: challenge.id } });
+    // a trace that fits, on a still picture: the head never turned
+    const still = await vpn.answerTurns(challenge.id, { frames, trace: [face, face], traceTimes: "[[0, -100], [0, 300]]", turnTimes });
+    expect(still.body).toMatchObject({ outcome: "retry", reason: "head_not_turned" });
+  });
+
   it("escalates a Tor exit behind the proxy even when the client prepends a normal address", async () => {
     const workflowId = await workflowIdByLabel(a, "Selfie re-auth");
     const s = await api(a, "POST", "/v3/session/", { workflow_id: workflowId, workflow_type: "biometric_authentication", vendor_data: "dave", portrait_image: imageBytes("images/deepface-01/1.jpg").toString("base64") });

@@ -16,7 +16,7 @@ const desktop: BrowserContextOptions = { viewport: { width: 1440, height: 900 } 
 const apiKey = "a11y-hosted-key-0123456789abcdef";
 const flashing = (stepMs: number): CaptureChallenge => ({ id: `f${stepMs}`, method: "FLASHING", colors: ["#ff2020", "#20d020", "#2040ff", "#ffffff"], stepMs });
 const passive: CaptureChallenge = { id: "p1", method: "PASSIVE", frames: 5, intervalMs: 200 };
-const turns: CaptureChallenge = { id: "a1", method: "ACTIVE_3D", turns: ["left", "right"] };
+const turns: CaptureChallenge = { id: "a1", method: "ACTIVE_3D", turns: ["left", "right"], holdsMs: [800, 800] };
 
 // axe walks the whole page and a camera screen runs a detector: slow on a busy two-core machine
 test.describe.configure({ timeout: 240_000 });

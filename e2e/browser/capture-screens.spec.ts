@@ -67,7 +67,7 @@ for (const [size, options] of Object.entries(sizes)) {
 
   test(`${size}: a flashing-light warning offers the head-turn check, on the start screen and before the colours`, async () => {
     const flashing: CaptureChallenge = { id: "f1", method: "FLASHING", colors: ["#ff2020", "#20d020", "#2040ff", "#ffffff"], stepMs: 700 };
-    const turning: CaptureChallenge = { id: "a2", method: "ACTIVE_3D", turns: ["right", "left"] };
+    const turning: CaptureChallenge = { id: "a2", method: "ACTIVE_3D", turns: ["right", "left"], holdsMs: [800, 800] };
     // before starting: the warning, and its button starts with the head-turn check
     const mock: CaptureMock = { state: makeState({ flashingLight: true }), onStart: makeState(capturing(turning)), frames: [], startBodies: [] };
     mock.onFrames = { outcome: "decided", reason: null, state: makeState({ status: "Approved", step: { type: "done" } }) };
@@ -97,7 +97,7 @@ for (const [size, options] of Object.entries(sizes)) {
   });
 
   test(`${size}: head-turn challenge with countdown fallback, then In Review`, async () => {
-    const challenge: CaptureChallenge = { id: "a1", method: "ACTIVE_3D", turns: ["left", "right"] };
+    const challenge: CaptureChallenge = { id: "a1", method: "ACTIVE_3D", turns: ["left", "right"], holdsMs: [800, 800] };
     const mock: CaptureMock = { state: makeState(capturing(challenge)), frames: [] };
     mock.onFrames = { outcome: "decided", reason: null, state: makeState({ status: "In Review", step: { type: "done" } }) };
     const context = await (await browserWith("face")).newContext(options);

@@ -102,6 +102,18 @@ export class CaptureClient {
     return this.answerBurst(challengeId, { frames: images });
   }
 
+  /** An ACTIVE_3D answer with its trace: `trace` small frames, `traceTimes` [turn, ms after its prompt]
+   * each, `turnTimes` ms from each prompt to its turn frame; text fields are sent as given. */
+  answerTurns(challengeId: string, input: { frames: Buffer[]; trace: Buffer[]; traceTimes: string; turnTimes: string }) {
+    const form = new FormData();
+    form.append("challenge_id", challengeId);
+    for (const bytes of input.frames) form.append("frames", new Blob([new Uint8Array(bytes)], { type: "image/jpeg" }), "frame.jpg");
+    for (const bytes of input.trace) form.append("trace", new Blob([new Uint8Array(bytes)], { type: "image/jpeg" }), "trace.jpg");
+    form.append("trace_times", input.traceTimes);
+    form.append("turn_times", input.turnTimes);
+    return this.call("POST", "/frames", form);
+  }
+
   requestBurst(challengeId: string) {
     return this.call("POST", "/burst", { challenge_id: challengeId });
   }

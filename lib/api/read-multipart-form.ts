@@ -9,7 +9,8 @@ import { AppError, isAppError } from "@/lib/errors";
 export const MAX_MULTIPART_BYTES = 11 * 1024 * 1024;
 // The cap of a check that takes one image (liveness, search): one 5 MB image plus fields.
 export const MAX_ONE_IMAGE_MULTIPART_BYTES = 6 * 1024 * 1024;
-const MAX_PARTS = 64;
+// a head-turn answer is the largest: 4 frames, a trace of up to 96 small ones, a few fields
+const MAX_PARTS = 128;
 
 /** An uploaded file part: the bytes as sent, with the name and type the client gave. */
 export type UploadedFile = { filename: string; type: string; bytes: Uint8Array };

@@ -5,6 +5,9 @@ import { BURST_FRAMES, BURST_INTERVAL_MS } from "@/lib/capture/verify-capture-bu
 const PALETTE = ["#ff2020", "#20d020", "#2040ff", "#ffffff", "#ff20ff", "#20ffff", "#ffff20"];
 export const FLASH_COLORS = 6;
 const TURNS: HeadTurn[] = ["left", "right", "up", "down"];
+export const ACTIVE_TURNS = 3;
+export const HOLD_MIN_MS = 800;
+export const HOLD_MAX_MS = 2400;
 
 // A fresh, unpredictable challenge per attempt: a recorded answer to an earlier one does not fit.
 export function createChallenge(method: LivenessMethod): CaptureChallenge {
@@ -19,9 +22,16 @@ export function createChallenge(method: LivenessMethod): CaptureChallenge {
     return { id, method, colors, stepMs: 600 };
   }
   if (method === "ACTIVE_3D") {
-    const first = TURNS[randomInt(2)];
-    const second = first === "left" ? "right" : "left";
-    return { id, method, turns: randomInt(2) ? [first, second] : [first, second, TURNS[2 + randomInt(2)]] };
+    // three turns, each a different direction from the one before (36 sequences), each prompt held back
+    // for a random time: a recording of an earlier answer turns the wrong way or at the wrong moment
+    // (verify-turn-timing.ts)
+    const turns: HeadTurn[] = [];
+    while (turns.length < ACTIVE_TURNS) {
+      const next = TURNS[randomInt(TURNS.length)];
+      if (next !== turns.at(-1)) turns.push(next);
+    }
+    const holdsMs = turns.map(() => HOLD_MIN_MS + 100 * randomInt((HOLD_MAX_MS - HOLD_MIN_MS) / 100 + 1));
+    return { id, method, turns, holdsMs };
   }
   return { id, method: "PASSIVE", frames: BURST_FRAMES, intervalMs: BURST_INTERVAL_MS };
 }

@@ -5,6 +5,7 @@ import type { CaptureChallenge } from "@/lib/capture/types";
 import type { BurstVerdict } from "@/lib/capture/verify-capture-burst";
 import { verifyFlashResponse, type Rgb } from "@/lib/capture/verify-flash-response";
 import { verifyHeadTurns } from "@/lib/capture/verify-head-turns";
+import { verifyTurnTiming, type TurnTrace } from "@/lib/capture/verify-turn-timing";
 import { compareEmbeddings, scoreLiveness } from "@/lib/vision";
 import { decideLiveness } from "@/lib/verification/decide-liveness";
 import type { Thresholds } from "@/lib/verification/decide-score-status";
@@ -47,10 +48,11 @@ function declinedReason(limitation: string | undefined, warnings: Warning[]): Re
 }
 
 // One capture attempt against its challenge: the anti-spoofing score of the first (straight) frame, plus
-// the method's own proof of a live, present person (a camera burst, colour response or 3-D head turns).
+// the method's own proof of a live, present person (a camera burst, colour response or 3-D head turns
+// that followed their prompts in time).
 // A failed burst is an attack for reviewers (the codes go in the warning) and a generic retry for the
 // page: the reason it gets does not say which check caught it.
-export async function evaluateLiveness(input: { challenge: CaptureChallenge; frames: AnalyzedUpload[]; burst: BurstVerdict | null; thresholds: Thresholds }): Promise<LivenessEvaluation> {
+export async function evaluateLiveness(input: { challenge: CaptureChallenge; frames: AnalyzedUpload[]; burst: BurstVerdict | null; trace?: TurnTrace | null; thresholds: Thresholds }): Promise<LivenessEvaluation> {
   const [first] = input.frames;
   const warnings = describeFaceWarnings(first);
   if (!first.analysis.primary) return { status: "Declined", score: null, warnings, retryReason: "no_face", details: {} };
@@ -71,9 +73,15 @@ export async function evaluateLiveness(input: { challenge: CaptureChallenge; fra
   if (challenge.method === "ACTIVE_3D") {
     const base = first.analysis.primary;
     const sameFace = input.frames.slice(1).map((f) => compareEmbeddings(base.embedding, f.analysis.primary!.embedding).score >= input.thresholds.decline);
-    const verdict = verifyHeadTurns({ turns: challenge.turns, poses: input.frames.map((f) => f.analysis.primary!.pose), sameFace });
+    const poses = input.frames.map((f) => f.analysis.primary!.pose);
+    const verdict = verifyHeadTurns({ turns: challenge.turns, poses, sameFace });
     Object.assign(details, { turns: verdict });
     if (!verdict.ok) return attack(score, warnings, sameFace.every(Boolean) ? "head_not_turned" : "face_changed", `Head-turn challenge failed: ${verdict.reason}.`, details);
+    const timing = verifyTurnTiming({ turns: challenge.turns, straight: poses[0], turnPoses: poses.slice(1), trace: input.trace ?? null });
+    // for reviewers and tuning: how long each turn took after its prompt, and how many looks the trace had
+    const trace = input.trace ? { turnTimes: input.trace.turnTimes, samples: input.trace.samples.length } : null;
+    Object.assign(details, { turns: { ...verdict, timing: { ...timing, trace } } });
+    if (!timing.ok) return attack(score, warnings, "head_not_turned", `Head-turn challenge not followed in time: ${timing.reason}.`, details);
   }
   const { status, warnings: decided } = decideLiveness({ score, limitation: liveness.limitation, thresholds: input.thresholds, image: first.field, faceWarnings: warnings });
   const retryReason = status !== "Declined" ? null : declinedReason(liveness.limitation, warnings);

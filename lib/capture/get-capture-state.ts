@@ -15,7 +15,8 @@ const OPEN = new Set(["Not Started", "In Progress", "Resubmitted"]);
 // The challenge as the page sees it: without the server's bookkeeping (node, attempt, issue time).
 function publicChallenge(stored: NonNullable<ReturnType<typeof readChallenge>>): CaptureChallenge {
   if (stored.method === "FLASHING") return { id: stored.id, method: stored.method, colors: stored.colors, stepMs: stored.stepMs };
-  if (stored.method === "ACTIVE_3D") return { id: stored.id, method: stored.method, turns: stored.turns };
+  // a challenge stored before prompts were held back has no holds: a second each
+  if (stored.method === "ACTIVE_3D") return { id: stored.id, method: stored.method, turns: stored.turns, holdsMs: stored.holdsMs ?? stored.turns.map(() => 1000) };
   return { id: stored.id, method: "PASSIVE", frames: BURST_FRAMES, intervalMs: BURST_INTERVAL_MS };
 }
 

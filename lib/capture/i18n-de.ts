@@ -73,7 +73,7 @@ export const de = {
     low_quality: "Das Bild war zu dunkel, zu hell oder unscharf. Suchen Sie gleichmäßiges Licht und halten Sie still.",
     liveness_failed: "Wir konnten keine Live-Aufnahme bestätigen. Sorgen Sie für gute Beleuchtung Ihres Gesichts, ohne Bildschirm oder Foto im Bild.",
     flash_not_followed: "Die Bildschirmfarben haben Ihr Gesicht nicht erreicht. Gehen Sie näher an den Bildschirm und halten Sie still, während er blinkt.",
-    head_not_turned: "Wir haben die Kopfbewegungen nicht gesehen. Folgen Sie jeder Anweisung langsam und kehren Sie zur Mitte zurück.",
+    head_not_turned: "Wir haben die Kopfbewegungen nicht gesehen. Schauen Sie in die Kamera, bis ein Pfeil erscheint, drehen Sie den Kopf in seine Richtung und kehren Sie zur Mitte zurück.",
     face_changed: "Das Gesicht hat sich während der Prüfung geändert. Achten Sie darauf, dass nur Ihr eigenes Gesicht zu sehen ist.",
     frame_count: "Einige Fotos dieses Versuchs sind nicht angekommen. Lassen Sie diese Seite bis zum Ende der Prüfung geöffnet und im Vordergrund und versuchen Sie es erneut.",
     upload_rejected: "Wir konnten die Fotos dieses Versuchs nicht lesen. Versuchen Sie es erneut; wenn es wieder passiert, nutzen Sie einen anderen Browser oder ein anderes Gerät.",

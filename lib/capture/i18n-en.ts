@@ -78,7 +78,7 @@ export const en = {
     low_quality: "The picture was too dark, bright or blurred. Find even light and hold still.",
     liveness_failed: "We could not confirm a live capture. Make sure your face is well lit, with no screen or photo in view.",
     flash_not_followed: "The screen colours did not reach your face. Come closer to the screen and keep still while it flashes.",
-    head_not_turned: "We did not see the head turns. Follow each prompt slowly and return to the centre.",
+    head_not_turned: "We did not see the head turns. Look at the camera until an arrow appears, then turn your head the way it points and come back to the centre.",
     face_changed: "The face changed during the check. Keep only your own face in view.",
     frame_count: "Some photos from this attempt did not come through. Keep this page open and in front until the check finishes, then try again.",
     upload_rejected: "We could not read the photos from this attempt. Try again; if it keeps happening, use another browser or device.",

@@ -73,7 +73,7 @@ export const es = {
     low_quality: "La imagen estaba demasiado oscura, clara o borrosa. Busca luz uniforme y no te muevas.",
     liveness_failed: "No pudimos confirmar una captura en vivo. Asegúrate de tener buena luz y ninguna pantalla o foto a la vista.",
     flash_not_followed: "Los colores de la pantalla no llegaron a tu cara. Acércate a la pantalla y no te muevas mientras parpadea.",
-    head_not_turned: "No vimos los giros de cabeza. Sigue cada indicación despacio y vuelve al centro.",
+    head_not_turned: "No vimos los giros de cabeza. Mira a la cámara hasta que aparezca una flecha, gira la cabeza hacia donde indica y vuelve al centro.",
     face_changed: "La cara cambió durante la comprobación. Mantén solo tu cara a la vista.",
     frame_count: "Algunas fotos de este intento no llegaron. Mantén esta página abierta y en primer plano hasta que termine la comprobación, e inténtalo de nuevo.",
     upload_rejected: "No pudimos leer las fotos de este intento. Inténtalo de nuevo; si vuelve a pasar, usa otro navegador u otro dispositivo.",

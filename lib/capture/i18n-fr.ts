@@ -73,7 +73,7 @@ export const fr = {
     low_quality: "L’image était trop sombre, trop claire ou floue. Trouvez une lumière homogène et ne bougez pas.",
     liveness_failed: "Nous n’avons pas pu confirmer une capture en direct. Veillez à ce que votre visage soit bien éclairé, sans écran ni photo dans le champ.",
     flash_not_followed: "Les couleurs de l’écran n’ont pas atteint votre visage. Rapprochez-vous de l’écran et ne bougez pas pendant qu’il clignote.",
-    head_not_turned: "Nous n’avons pas vu les mouvements de tête. Suivez chaque consigne lentement, puis revenez au centre.",
+    head_not_turned: "Nous n’avons pas vu les mouvements de tête. Regardez la caméra jusqu’à l’apparition d’une flèche, tournez la tête dans sa direction, puis revenez au centre.",
     face_changed: "Le visage a changé pendant la vérification. Ne gardez que votre propre visage dans le champ.",
     frame_count: "Certaines photos de cette tentative ne nous sont pas parvenues. Gardez cette page ouverte et au premier plan jusqu’à la fin de la vérification, puis réessayez.",
     upload_rejected: "Nous n’avons pas pu lire les photos de cette tentative. Réessayez ; si le problème persiste, utilisez un autre navigateur ou un autre appareil.",

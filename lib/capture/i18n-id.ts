@@ -73,7 +73,7 @@ export const id = {
     low_quality: "Gambarnya terlalu gelap, terlalu terang, atau buram. Cari cahaya yang merata dan tahan posisi.",
     liveness_failed: "Kami tidak dapat memastikan bahwa ini pengambilan gambar langsung. Pastikan wajah Anda cukup terang dan tidak ada layar atau foto lain yang terlihat.",
     flash_not_followed: "Warna dari layar tidak terpantul di wajah Anda. Dekatkan wajah ke layar dan jangan bergerak saat layar berkedip.",
-    head_not_turned: "Kami tidak melihat gerakan kepala Anda. Ikuti setiap petunjuk perlahan-lahan, lalu kembali ke tengah.",
+    head_not_turned: "Kami tidak melihat gerakan kepala Anda. Lihat ke kamera sampai muncul tanda panah, lalu gerakkan kepala ke arah yang ditunjuk dan kembali ke tengah.",
     face_changed: "Wajah yang terlihat berubah selama pemeriksaan. Pastikan hanya wajah Anda sendiri yang terlihat.",
     frame_count: "Sebagian foto dari percobaan ini tidak terkirim. Biarkan halaman ini tetap terbuka dan di depan sampai pemeriksaan selesai, lalu coba lagi.",
     upload_rejected: "Kami tidak dapat membaca foto dari percobaan ini. Coba lagi; jika masih terjadi, gunakan peramban atau perangkat lain.",

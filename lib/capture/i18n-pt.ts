@@ -73,7 +73,7 @@ export const pt = {
     low_quality: "A imagem ficou escura, clara ou borrada demais. Procure luz uniforme e fique parado.",
     liveness_failed: "Não conseguimos confirmar uma captura ao vivo. Garanta que seu rosto esteja bem iluminado, sem telas ou fotos à vista.",
     flash_not_followed: "As cores da tela não chegaram ao seu rosto. Aproxime-se da tela e fique parado enquanto ela pisca.",
-    head_not_turned: "Não vimos os movimentos da cabeça. Siga cada instrução devagar e volte ao centro.",
+    head_not_turned: "Não vimos os movimentos da cabeça. Olhe para a câmera até aparecer uma seta, vire a cabeça para onde ela aponta e volte ao centro.",
     face_changed: "O rosto mudou durante a verificação. Mantenha apenas o seu rosto à vista.",
     frame_count: "Algumas fotos desta tentativa não chegaram. Mantenha esta página aberta e em primeiro plano até o fim da verificação e tente de novo.",
     upload_rejected: "Não conseguimos ler as fotos desta tentativa. Tente de novo; se continuar acontecendo, use outro navegador ou dispositivo.",

@@ -8,6 +8,7 @@ import type { RetryReason } from "@/lib/capture/retry-reasons";
 import type { StoredChallenge, StoredStepUp } from "@/lib/capture/session-context";
 import type { LivenessMethod } from "@/lib/capture/types";
 import type { BurstVerdict } from "@/lib/capture/verify-capture-burst";
+import type { TurnTrace } from "@/lib/capture/verify-turn-timing";
 import type { Db } from "@/lib/db";
 import { storeMedia } from "@/lib/media/blob-store";
 import { getMetrics } from "@/lib/metrics/get-metrics";
@@ -22,7 +23,8 @@ import type { CheckResultInput, FinalStatus, SplitTaken, WorkflowGraph, Workflow
 export type CaptureSession = { id: string; applicationId: string; vendorData: string | null; referenceTemplateId: string | null; graph: WorkflowGraph; stepUp: StoredStepUp | null; resubmissions?: number };
 export type Settings = { faceMatch: Thresholds; liveness: Thresholds; retentionDays: number | null };
 // `burst`: the PASSIVE burst's own verdict (verify-capture-burst.ts), null for the other methods
-export type Submission = { challenge: StoredChallenge; frames: AnalyzedUpload[]; burst: BurstVerdict | null };
+// `trace`: an ACTIVE_3D answer's head poses over time (null: none sent, or another method)
+export type Submission = { challenge: StoredChallenge; frames: AnalyzedUpload[]; burst: BurstVerdict | null; trace?: TurnTrace | null };
 export type CaptureProgress =
   | { kind: "challenge"; challenge: StoredChallenge; retryReason: RetryReason | null; splitBranches: string | null }
   | { kind: "outcome"; status: FinalStatus; pathTaken: string[]; selfie: AnalyzedUpload | null; splitBranches: string | null; decidedBy: DecidedBy };
@@ -100,7 +102,7 @@ export async function runCaptureChecks(db: Db, input: { session: CaptureSession;
     }
     if (pending && pending.challenge.nodeId === step.nodeId && step.feature === "LIVENESS") {
       const thresholds = thresholdsOf(config, settings.liveness);
-      const evaluation = await evaluateLiveness({ challenge: pending.challenge, frames: pending.frames, burst: pending.burst, thresholds });
+      const evaluation = await evaluateLiveness({ challenge: pending.challenge, frames: pending.frames, burst: pending.burst, trace: pending.trace ?? null, thresholds });
       if (pending.frames[0].analysis.primary) await keepSelfie(pending.frames[0]);
       const mediaIds = selfieMediaId ? { reference_image: selfieMediaId } : undefined;
       await record(step.nodeId, "LIVENESS", step.attempt, { status: evaluation.status, score: evaluation.score, warnings: evaluation.warnings, method: pending.challenge.method, data: { ...evaluation.details, thresholds, retryReason: evaluation.retryReason, challengeId: pending.challenge.id }, mediaIds });

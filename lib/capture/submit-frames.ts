@@ -7,10 +7,13 @@ import { finishCapture } from "@/lib/capture/finish-capture";
 import { refuseCapture } from "@/lib/capture/refuse-capture";
 import type { RetryReason } from "@/lib/capture/retry-reasons";
 import { runCaptureChecks } from "@/lib/capture/run-capture-checks";
+import { readTurnTrace } from "@/lib/capture/read-turn-trace";
 import { readChallenge, type StoredChallenge } from "@/lib/capture/session-context";
 import { BURST_FRAMES, verifyCaptureBurst, type BurstVerdict } from "@/lib/capture/verify-capture-burst";
+import type { TurnTrace } from "@/lib/capture/verify-turn-timing";
 import { getDb, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { estimatePose } from "@/lib/vision/quality";
 
 const MAX_FRAME_BYTES = 3 * 1024 * 1024;
 const CHALLENGE_TTL_MS = 10 * 60_000;
@@ -64,17 +67,25 @@ export async function submitFrames(input: { token: string; form: MultipartForm; 
   const passive = challenge.method === "PASSIVE";
   const times = passive ? readFrameTimes(input.form, files.length) : [];
   if (!times) throw await refuseCapture(db, { session, reason: "upload_rejected", detail: `frame_times must be a JSON array of ${files.length} numbers.`, field: "frame_times" });
+  const rawTrace = challenge.method === "ACTIVE_3D" ? readTurnTrace(input.form, challenge.turns.length) : null;
+  if (rawTrace && "error" in rawTrace) throw await refuseCapture(db, { session, reason: "upload_rejected", detail: rawTrace.error, field: "trace_times" });
   const uploads = files.map((file) => fileBytes(file, "frames"));
-  if (uploads.some((bytes) => bytes.byteLength > MAX_FRAME_BYTES)) throw new AppError("payload_too_large", "A frame is larger than 3 MB.", { field: "frames" });
-  // all frames at once, so the inference workers share them; a burst's later frames are only looked at
-  // for their pixels and landmarks: no embedding needed
-  const frames: AnalyzedUpload[] = await Promise.all(uploads.map((bytes, i) => analyzeUpload({ field: `frames[${i}]`, bytes, rotate: false, embed: i === 0 || !passive })));
+  if ([...uploads, ...(rawTrace?.uploads ?? [])].some((bytes) => bytes.byteLength > MAX_FRAME_BYTES)) throw new AppError("payload_too_large", "A frame is larger than 3 MB.", { field: "frames" });
+  // all frames at once, so the inference workers share them; a burst's later frames and a head-turn
+  // trace are only looked at for their faces' landmarks and pose: no embedding needed
+  const [frames, traced] = await Promise.all([
+    Promise.all(uploads.map((bytes, i) => analyzeUpload({ field: `frames[${i}]`, bytes, rotate: false, embed: i === 0 || !passive }))),
+    Promise.all((rawTrace?.uploads ?? []).map((bytes, i) => analyzeUpload({ field: `trace[${i}]`, bytes, rotate: false, embed: false }))),
+  ]);
   const burst = passive ? judgeBurst({ form: input.form, challenge, frames, times, receivedAt: input.receivedAt }) : null;
+  const trace: TurnTrace | null = rawTrace
+    ? { turnTimes: rawTrace.turnTimes, samples: rawTrace.times.map((s, i) => ({ ...s, pose: traced[i].analysis.faces[0] ? estimatePose(traced[i].analysis.faces[0].mesh) : null })) }
+    : null;
 
   const claimed = await db.verificationSession.updateMany({ where: { id: session.id, status: "In Progress", updatedAt: session.updatedAt }, data: { challenge: Prisma.DbNull } });
   if (claimed.count !== 1) throw new AppError("conflict", "This challenge was already answered.", { field: "challenge_id" });
 
-  const progress = await runCaptureChecks(db, { session: toCaptureSession(session), settings: toCaptureSettings(session), submission: { challenge, frames, burst } });
+  const progress = await runCaptureChecks(db, { session: toCaptureSession(session), settings: toCaptureSettings(session), submission: { challenge, frames, burst, trace } });
   if (progress.kind === "challenge") {
     await db.verificationSession.update({ where: { id: session.id }, data: { challenge: progress.challenge, splitBranches: progress.splitBranches } });
     return { outcome: "retry", reason: progress.retryReason };

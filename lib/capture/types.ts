@@ -13,8 +13,11 @@ export type CaptureChallenge =
   | { id: string; method: "PASSIVE"; frames: number; intervalMs: number }
   // FLASHING: show each colour full-screen for `stepMs`, capture one frame per colour (same order)
   | { id: string; method: "FLASHING"; colors: string[]; stepMs: number }
-  // ACTIVE_3D: one frame looking straight, then one frame per requested turn (same order)
-  | { id: string; method: "ACTIVE_3D"; turns: HeadTurn[] };
+  // ACTIVE_3D: one frame looking straight, then one frame per requested turn (same order). Before each
+  // turn's prompt the page waits for a straight look, holds it `holdsMs[i]` (random per challenge), then
+  // shows the prompt; small trace frames from just before each prompt to its turn frame go with the
+  // answer (`trace`, `trace_times`, `turn_times`: lib/capture/read-turn-trace.ts)
+  | { id: string; method: "ACTIVE_3D"; turns: HeadTurn[]; holdsMs: number[] };
 
 export type CaptureStep =
   // the user must press "Start" (consent screen); POST /start answers with the next step

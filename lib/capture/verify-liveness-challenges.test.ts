@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createChallenge } from "@/lib/capture/create-challenge";
+import { ACTIVE_TURNS, createChallenge, HOLD_MAX_MS, HOLD_MIN_MS } from "@/lib/capture/create-challenge";
 import { decideStepUp } from "@/lib/capture/decide-step-up";
 import { verifyFlashResponse, type Rgb } from "@/lib/capture/verify-flash-response";
 import { verifyHeadTurns } from "@/lib/capture/verify-head-turns";
@@ -91,7 +91,27 @@ describe("challenges and step-up", () => {
     expect(a.id).not.toBe(b.id);
     if (a.method === "FLASHING") expect(a.colors.length).toBeGreaterThanOrEqual(4);
     const active = createChallenge("ACTIVE_3D");
-    if (active.method === "ACTIVE_3D") expect(active.turns).toEqual(expect.arrayContaining(["left", "right"]));
+    if (active.method !== "ACTIVE_3D") throw new Error("not a head-turn challenge");
+    expect(active.turns).toHaveLength(ACTIVE_TURNS);
+    expect(active.holdsMs).toHaveLength(ACTIVE_TURNS);
+  });
+
+  it("draws head-turn challenges from all 36 sequences, with prompts held back 0.8-2.4 s", () => {
+    const sequences = new Set<string>();
+    const holds = new Set<number>();
+    for (let k = 0; k < 2000; k++) {
+      const c = createChallenge("ACTIVE_3D");
+      if (c.method !== "ACTIVE_3D") throw new Error("not a head-turn challenge");
+      expect(c.turns.every((turn, i) => i === 0 || turn !== c.turns[i - 1])).toBe(true);
+      sequences.add(c.turns.join(","));
+      for (const h of c.holdsMs) {
+        expect(h).toBeGreaterThanOrEqual(HOLD_MIN_MS);
+        expect(h).toBeLessThanOrEqual(HOLD_MAX_MS);
+        holds.add(h);
+      }
+    }
+    expect(sequences.size).toBe(36);
+    expect(holds.size).toBe((HOLD_MAX_MS - HOLD_MIN_MS) / 100 + 1);
   });
 
   it("skips the selfie for a known device and IP, escalates an anonymised new device", () => {
