@@ -31,7 +31,8 @@ export function ActiveCapture({ strings, step, turns, holdsMs, onCaptured, onCan
   const { start, videoRef, status } = camera;
   const [index, setIndex] = useState(0); // 0 = straight, i = turns[i - 1]
   const [prompted, setPrompted] = useState(false);
-  const trace = useRef(new TraceRecorder<Promise<Blob>>());
+  // one recorder for this challenge (the component is keyed by it), not one per render
+  const [trace] = useState(() => new TraceRecorder<Promise<Blob>>());
   const straightNow = useRef(false);
   const [progress, setProgress] = useState(0);
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
@@ -50,14 +51,14 @@ export function ActiveCapture({ strings, step, turns, holdsMs, onCaptured, onCan
   // after the step advanced, and must neither add a second frame to its step nor answer the next one.
   const grab = async (auto: boolean, step: number, pose?: HeadPose | null) => {
     if (busy.current || !videoRef.current || step !== answer.current.frames.length) return;
-    if (step > 0 && !trace.current.prompted(step - 1)) return;
+    if (step > 0 && !trace.prompted(step - 1)) return;
     busy.current = true;
     try {
       const at = performance.now();
       const next = addStepFrame(answer.current, { step, frame: await captureFrame(videoRef.current) });
       if (!next) return;
       answer.current = next;
-      if (step > 0) trace.current.take(step - 1, at);
+      if (step > 0) trace.take(step - 1, at);
       if (!auto) manual.current = true;
       if (step === 0) baseline.current = pose ?? null;
       hold.current = 0;
@@ -65,7 +66,7 @@ export function ActiveCapture({ strings, step, turns, holdsMs, onCaptured, onCan
       setSecondsLeft(null);
       setPrompted(false);
       if (next.frames.length === next.total) {
-        const { frames, times, turnTimes } = trace.current.answer();
+        const { frames, times, turnTimes } = trace.answer();
         onCaptured(next.frames, !manual.current, { trace: { frames: await Promise.all(frames), times, turnTimes } });
       } else setIndex(next.frames.length);
     } finally {
@@ -84,7 +85,7 @@ export function ActiveCapture({ strings, step, turns, holdsMs, onCaptured, onCan
     const sampler = setInterval(() => {
       if (!video || busy.current) return;
       try {
-        trace.current.add(at, performance.now(), encodeFrame(drawFrame(video, TRACE_WIDTH), 0.7));
+        trace.add(at, performance.now(), encodeFrame(drawFrame(video, TRACE_WIDTH), 0.7));
       } catch {
         // the camera is not ready: no sample this time
       }
@@ -93,7 +94,7 @@ export function ActiveCapture({ strings, step, turns, holdsMs, onCaptured, onCan
       if (!straightNow.current && performance.now() - began < SETTLE_MAX_MS) return;
       clearInterval(settle);
       promptTimer = setTimeout(() => {
-        trace.current.prompt(at, performance.now());
+        trace.prompt(at, performance.now());
         setPrompted(true);
       }, holdsMs[at] ?? 1000);
     }, 100);
@@ -129,7 +130,7 @@ export function ActiveCapture({ strings, step, turns, holdsMs, onCaptured, onCan
     const turn = step > 0 ? turns[step - 1] : null;
     // without a detector there is no telling: the hold simply runs
     straightNow.current = !tick.detector || (pose !== null && baseline.current !== null && isStraight({ pose, baseline: baseline.current }));
-    if (turn !== null && !trace.current.prompted(step - 1)) {
+    if (turn !== null && !trace.prompted(step - 1)) {
       hold.current = 0;
       return;
     }

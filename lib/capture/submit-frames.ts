@@ -1,6 +1,6 @@
 import type { MultipartForm } from "@/lib/api/read-multipart-form";
 import { analyzeUpload, type AnalyzedUpload } from "@/lib/checks/analyze-upload";
-import { fileBytes, getTextField } from "@/lib/checks/form-fields";
+import { fileBytes, getJsonField, getTextField, isNumberArray } from "@/lib/checks/form-fields";
 import { toCaptureSession, toCaptureSettings } from "@/lib/capture/capture-settings";
 import { assertCaptureOpen, findCaptureSessionOrThrow } from "@/lib/capture/find-capture-session";
 import { finishCapture } from "@/lib/capture/finish-capture";
@@ -26,15 +26,8 @@ function expectedFrames(challenge: StoredChallenge): number {
 
 // frame_times: a JSON array of numbers, one per frame (ms after the page received the burst nonce)
 function readFrameTimes(form: MultipartForm, count: number): number[] | null {
-  const raw = getTextField(form, "frame_times", 400);
-  let times: unknown;
-  try {
-    times = raw === null ? null : JSON.parse(raw);
-  } catch {
-    times = null;
-  }
-  if (!Array.isArray(times) || times.length !== count || times.some((t) => typeof t !== "number" || !Number.isFinite(t))) return null;
-  return times as number[];
+  const times = getJsonField(form, "frame_times", 400);
+  return isNumberArray(times, count) ? times : null;
 }
 
 // The burst's own evidence (burst_nonce, frame_times, the frames' pixels and landmarks) judged before

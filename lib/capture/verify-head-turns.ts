@@ -14,6 +14,12 @@ export const MAX_STRAIGHT_DEGREES = 20;
 export const MIN_YAW_TURN = 12;
 export const MIN_PITCH_TURN = 8;
 
+/** How far a change of pose turned towards each direction, in units of that direction's threshold
+ * (1 = just far enough). */
+export function turnReach(delta: Pose): Record<HeadTurn, number> {
+  return { left: -delta.yaw / MIN_YAW_TURN, right: delta.yaw / MIN_YAW_TURN, up: -delta.pitch / MIN_PITCH_TURN, down: delta.pitch / MIN_PITCH_TURN };
+}
+
 export function verifyHeadTurns(input: { turns: HeadTurn[]; poses: Pose[]; sameFace: boolean[] }): TurnVerdict {
   const { turns, poses, sameFace } = input;
   if (poses.length !== turns.length + 1) return { ok: false, reason: "wrong number of frames for the challenge" };
@@ -22,13 +28,7 @@ export function verifyHeadTurns(input: { turns: HeadTurn[]; poses: Pose[]; sameF
   const turned = rest.map((p, i) => ({ turn: turns[i], yaw: Math.round(p.yaw - straight.yaw), pitch: Math.round(p.pitch - straight.pitch) }));
   if (Math.abs(straight.yaw) > MAX_STRAIGHT_DEGREES || Math.abs(straight.pitch) > MAX_STRAIGHT_DEGREES) return { ok: false, reason: "the first frame must look straight at the camera", turned };
   for (let i = 0; i < turns.length; i++) {
-    const dYaw = rest[i].yaw - straight.yaw;
-    const dPitch = rest[i].pitch - straight.pitch;
-    const done =
-      (turns[i] === "left" && dYaw <= -MIN_YAW_TURN) ||
-      (turns[i] === "right" && dYaw >= MIN_YAW_TURN) ||
-      (turns[i] === "up" && dPitch <= -MIN_PITCH_TURN) ||
-      (turns[i] === "down" && dPitch >= MIN_PITCH_TURN);
+    const done = turnReach({ yaw: rest[i].yaw - straight.yaw, pitch: rest[i].pitch - straight.pitch })[turns[i]] >= 1;
     if (!done) return { ok: false, reason: `the head did not turn ${turns[i]}`, turned };
   }
   return { ok: true, reason: null, turned };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createChallenge } from "@/lib/capture/create-challenge";
 import type { HeadTurn } from "@/lib/capture/types";
-import type { Pose } from "@/lib/capture/verify-head-turns";
+import { turnReach, type Pose } from "@/lib/capture/verify-head-turns";
 import { verifyTurnTiming, wrongWay, type TraceSample } from "@/lib/capture/verify-turn-timing";
 
 const straight: Pose = { yaw: 2, pitch: -3 };
@@ -80,7 +80,7 @@ function runPage(challenge: { turns: HeadTurn[]; holdsMs: number[] }, camera: Ca
       if (settled === null && k % 20 === 0 && Math.abs(d.yaw) < 6 && Math.abs(d.pitch) < 4) settled = t;
       if (prompt === null && settled !== null && t >= settled + challenge.holdsMs[i]) prompt = t;
       if (prompt === null || k % 20 !== 0) continue;
-      const reach = { left: -d.yaw / 12, right: d.yaw / 12, up: -d.pitch / 8, down: d.pitch / 8 }[turn];
+      const reach = turnReach(d)[turn];
       ticks = reach >= 1 ? ticks + 1 : 0;
       if (ticks >= 2 || t - prompt >= 5000) {
         turnTimes.push(t - prompt);

@@ -1,5 +1,5 @@
 import type { HeadTurn } from "@/lib/capture/types";
-import { MIN_PITCH_TURN, MIN_YAW_TURN, type Pose } from "@/lib/capture/verify-head-turns";
+import { turnReach, type Pose } from "@/lib/capture/verify-head-turns";
 
 // ACTIVE_3D, in time: besides its one frame per turn, the page sends small frames taken every ~200 ms
 // from shortly before each prompt until that turn's frame (a trace), with times relative to the prompt.
@@ -29,14 +29,9 @@ export const turnTiming = {
   maxLeadMs: 2000,
 };
 
-// how far a pose is turned towards each direction, in units of that direction's threshold
-function towards(d: Pose): Record<HeadTurn, number> {
-  return { left: -d.yaw / MIN_YAW_TURN, right: d.yaw / MIN_YAW_TURN, up: -d.pitch / MIN_PITCH_TURN, down: d.pitch / MIN_PITCH_TURN };
-}
-
 /** The way a pose is turned against the asked `turn`, if it is clearly turned another way. */
 export function wrongWay(delta: Pose, turn: HeadTurn): HeadTurn | null {
-  const reach = towards(delta);
+  const reach = turnReach(delta);
   const other = (Object.keys(reach) as HeadTurn[]).filter((d) => d !== turn).sort((a, b) => reach[b] - reach[a])[0];
   return reach[other] >= 1 && reach[other] > reach[turn] ? other : null;
 }
@@ -59,7 +54,8 @@ export function verifyTurnTiming(input: { turns: HeadTurn[]; straight: Pose; tur
     const turnAt = trace.turnTimes[i];
     if (!(turnAt >= turnTiming.minReactionMs && turnAt <= turnTiming.maxResponseMs)) return { ok: false, reason: `turn ${i + 1} was taken ${Math.round(turnAt)} ms after its prompt` };
     const samples = trace.samples.filter((s) => s.turn === i && s.t <= turnAt);
-    const seen = [...samples.filter((s) => s.pose !== null), { turn: i, t: turnAt, pose: input.turnPoses[i] }] as { t: number; pose: Pose }[];
+    const looks = samples.flatMap((s) => (s.pose ? [{ t: s.t, pose: s.pose }] : []));
+    const seen = [...looks, { t: turnAt, pose: input.turnPoses[i] }];
     const before = seen.filter((s) => s.t <= 0 && s.t >= -turnTiming.straightWindowMs);
     if (before.length === 0) return { ok: false, reason: `the head was not seen right before prompt ${i + 1}` };
     for (const s of seen) {
@@ -70,8 +66,7 @@ export function verifyTurnTiming(input: { turns: HeadTurn[]; straight: Pose; tur
     }
     const onset = seen.find((s) => !isStraight(delta(s.pose)));
     if (!onset || onset.t > turnTiming.maxOnsetMs) return { ok: false, reason: `the head began to turn only ${Math.round(onset?.t ?? turnAt)} ms after prompt ${i + 1}` };
-    const from = seen.findIndex((s) => s === before[0]);
-    for (let k = from + 1; k < seen.length; k++) {
+    for (let k = seen.indexOf(before[0]) + 1; k < seen.length; k++) {
       if (seen[k].t - seen[k - 1].t > turnTiming.maxGapMs) return { ok: false, reason: `the head was not seen for ${Math.round(seen[k].t - seen[k - 1].t)} ms during turn ${i + 1}` };
     }
   }

@@ -26,6 +26,22 @@ export function getTextField(form: MultipartForm, name: string, maxLength = 1000
   return value;
 }
 
+/** A text field holding JSON: its value, null when absent, undefined when it is not JSON. */
+export function getJsonField(form: MultipartForm, name: string, maxLength = 1000): unknown {
+  const raw = getTextField(form, name, maxLength);
+  if (raw === null) return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `value` is an array of `count` finite numbers. */
+export function isNumberArray(value: unknown, count: number): value is number[] {
+  return Array.isArray(value) && value.length === count && value.every((x) => typeof x === "number" && Number.isFinite(x));
+}
+
 export function getBooleanField(form: MultipartForm, name: string): boolean | null {
   const value = getTextField(form, name, 10);
   if (value === null) return null;
