@@ -73,6 +73,7 @@ test.describe("console", () => {
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     await expectNoAxeViolations(page, "login with an error");
   });
 

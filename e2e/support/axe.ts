@@ -10,15 +10,20 @@ type AxeFinding = { rule: string; impact: string; help: string; targets: string[
 
 // Colours are judged as the page settles: a button fading back from its disabled state or a row
 // whose background is still animating would be measured half-way. Endless animations (spinners) are left.
+// A state change React has just committed (a button enabled again with an error message) may start its
+// transition only with the next frame, so two frames pass first, and the wait repeats until no finite
+// animation is left running.
 async function settleTransitions(page: Page): Promise<void> {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    for (let round = 0; round < 5; round++) {
+      await frame();
+      await frame();
+      const running = document.getAnimations().filter((a) => a.playState === "running" && a.effect?.getComputedTiming().iterations !== Infinity);
+      if (running.length === 0) return;
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+    }
+  });
 }
 
 async function findAxeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<AxeFinding[]> {
